@@ -44,10 +44,22 @@ export function computeEventId(draft: EventDraft): string {
   return bytesToHex(sha256(utf8ToBytes(canonicalJson({ unit, type, payload, actor, device, at }))))
 }
 
-export function signEvent<T extends string, P>(draft: EventDraft<T, P>, secretKeyHex: string): EventEnvelope<T, P> {
+export function signEvent<T extends string, P>(
+  draft: EventDraft<T, P>,
+  secretKeyHex: string,
+): EventEnvelope<T, P> {
   const id = computeEventId(draft)
   const sig = bytesToHex(ed25519.sign(hexToBytes(id), hexToBytes(secretKeyHex)))
-  return { id, unit: draft.unit, type: draft.type, payload: draft.payload, actor: draft.actor, device: draft.device, at: draft.at, sig }
+  return {
+    id,
+    unit: draft.unit,
+    type: draft.type,
+    payload: draft.payload,
+    actor: draft.actor,
+    device: draft.device,
+    at: draft.at,
+    sig,
+  }
 }
 
 /** True when the id matches the content and the signature is the given key's. */
@@ -68,7 +80,10 @@ export function verifyEventSignature(event: EventEnvelope, publicKeyHex: string)
 }
 
 /** Deterministic total order of events: hybrid logical clock, then id (ARCHITECTURE decision 1). */
-export function compareEvents(a: Pick<EventEnvelope, 'at' | 'id'>, b: Pick<EventEnvelope, 'at' | 'id'>): number {
+export function compareEvents(
+  a: Pick<EventEnvelope, 'at' | 'id'>,
+  b: Pick<EventEnvelope, 'at' | 'id'>,
+): number {
   if (a.at !== b.at) return a.at < b.at ? -1 : 1
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }

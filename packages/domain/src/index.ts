@@ -1,10 +1,59 @@
 export { canonicalJson } from './canonical-json.ts'
+export { anomalyId } from './carrier-anomalies.ts'
+export { checkEvent } from './carrier-check.ts'
+export { changedCarriers, sameCarrier } from './carrier-diff.ts'
+export type {
+  AnomalyResolved,
+  ApprovalGranted,
+  CarrierCopied,
+  CarrierDestroyed,
+  CarrierEvent,
+  CarrierEventPayloads,
+  CarrierHandedOut,
+  CarrierRegistered,
+  CarrierTakenBack,
+} from './carrier-events.ts'
+export {
+  anomalyResolvedSchema,
+  approvalGrantedSchema,
+  CARRIER_EVENT_ROLES,
+  CarrierEventType,
+  carrierCopiedSchema,
+  carrierDestroyedSchema,
+  carrierEventSchemas,
+  carrierHandedOutSchema,
+  carrierRegisteredSchema,
+  carrierTakenBackSchema,
+  isCarrierEventType,
+  MAX_TITLE_LENGTH,
+} from './carrier-events.ts'
+export type { OverdueHandOut } from './carrier-queries.ts'
+export { isOverdue, nextSerial, openAnomalies, overdueHandOuts } from './carrier-queries.ts'
+export type { UnitRegister } from './carrier-register.ts'
+export { createUnitRegister, foldUnitRegister } from './carrier-register.ts'
+export { handOutDue } from './carrier-rules.ts'
+export type {
+  Anomaly,
+  Approval,
+  Carrier,
+  FoldContext,
+  HandOut,
+  RefusedEvent,
+  RegisterState,
+} from './carrier-state.ts'
+export { AnomalyKind, CarrierState } from './carrier-state.ts'
 export type { EventDraft, EventEnvelope } from './event-envelope.ts'
-export { compareEvents, computeEventId, eventEnvelopeSchema, signEvent, verifyEventSignature } from './event-envelope.ts'
+export {
+  compareEvents,
+  computeEventId,
+  eventEnvelopeSchema,
+  signEvent,
+  verifyEventSignature,
+} from './event-envelope.ts'
 export type { Hlc, HlcParts } from './hlc.ts'
 export { formatHlc, hlcWallMs, isHlc, parseHlc, receiveHlc, tickHlc } from './hlc.ts'
 export type { DirectoryUser, KeyDirectory, SecurityAlert } from './key-directory.ts'
-export { createSignatureCache, SecurityAlertKind, screenEvent } from './key-directory.ts'
+export { createSignatureCache, directoryUser, SecurityAlertKind, screenEvent } from './key-directory.ts'
 export {
   isStateSecret,
   LEVEL_LABEL_EN,
@@ -27,3 +76,15 @@ export {
   wrappedKeySchema,
   wrapSecretKey,
 } from './signing-keys.ts'
+export type { UnitPolicy } from './unit-policy.ts'
+export { DEFAULT_UNIT_POLICY, desensitizeTitle, TITLE_MASK } from './unit-policy.ts'
+export type { LocalDay, WorkCalendar } from './work-calendar.ts'
+export {
+  DEFAULT_CALENDAR,
+  endOfLocalDay,
+  endOfWorkingDay,
+  isWorkingDay,
+  localDay,
+  officeOpensAt,
+  startOfLocalDate,
+} from './work-calendar.ts'

@@ -50,6 +50,11 @@ export function createSignatureCache(): (event: EventEnvelope, publicKey: string
   }
 }
 
+/** The directory entry of a user id; own entries only, so an actor named `__proto__` is simply unknown. */
+export function directoryUser(directory: KeyDirectory, userId: string): DirectoryUser | undefined {
+  return Object.hasOwn(directory.users, userId) ? directory.users[userId] : undefined
+}
+
 /**
  * Checks authenticity and authority of one event; returns the alert kind or null when it may be folded.
  * `allowedRoles` comes from the event type's definition.
@@ -62,7 +67,7 @@ export function screenEvent(
   verify: (event: EventEnvelope, publicKey: string) => boolean,
 ): SecurityAlertKind | null {
   if (allowedRoles === undefined) return SecurityAlertKind.UnknownType
-  const user = directory.users[event.actor]
+  const user = directoryUser(directory, event.actor)
   if (!user) return SecurityAlertKind.UnknownActor
   if (!verify(event, user.publicKey)) return SecurityAlertKind.BadSignature
   if (event.unit !== docUnit || user.unit !== docUnit) return SecurityAlertKind.WrongUnit

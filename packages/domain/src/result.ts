@@ -5,7 +5,9 @@ export interface DomainError {
   readonly details?: Readonly<Record<string, unknown>>
 }
 
-export type Result<T, E = DomainError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E }
+export type Result<T, E = DomainError> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E }
 
 export function ok<T>(value: T): Result<T, never> {
   return { ok: true, value }

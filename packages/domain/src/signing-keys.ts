@@ -21,7 +21,11 @@ export function publicKeyOf(secretKeyHex: string): string {
 
 /** Argon2id cost of the password-derived wrapping key (OWASP's minimum for Argon2id). */
 export const DEFAULT_KDF_PARAMS = { memoryKiB: 19_456, iterations: 2, parallelism: 1 } as const
-export type KdfParams = { readonly memoryKiB: number; readonly iterations: number; readonly parallelism: number }
+export type KdfParams = {
+  readonly memoryKiB: number
+  readonly iterations: number
+  readonly parallelism: number
+}
 
 /** A private key encrypted (AES-256-GCM) under a key derived from the user's password. */
 export const wrappedKeySchema = z.object({
@@ -78,7 +82,9 @@ export async function unwrapSecretKey(
 ): Promise<Result<string, DomainError>> {
   const key = await deriveWrappingKey(password, hexToBytes(wrapped.salt), wrapped)
   try {
-    const secret = gcm(key, hexToBytes(wrapped.nonce), utf8ToBytes(userId)).decrypt(hexToBytes(wrapped.ciphertext))
+    const secret = gcm(key, hexToBytes(wrapped.nonce), utf8ToBytes(userId)).decrypt(
+      hexToBytes(wrapped.ciphertext),
+    )
     return ok(bytesToHex(secret))
   } catch {
     return err(domainError('AUTH-PASSWORD', '用户名或密码错误', 'Wrong user name or password'))

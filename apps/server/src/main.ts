@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs'
+import { createDatabase } from '@secledger/db'
+import { seedDemo } from './demo/seed.ts'
+import { readEnv } from './env.ts'
+import { startServer } from './server.ts'
+import { createSyncService } from './sync/sync-service.ts'
+
+const env = readEnv()
+const started = performance.now()
+const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR })
+const opened = performance.now()
+const sync = createSyncService({ database })
+if (await seedDemo(database, sync)) {
+  console.log(
+    `Seeded the demo county in ${Math.round(performance.now() - opened)} ms (password: secledger-demo); ` +
+      `database opened in ${Math.round(opened - started)} ms`,
+  )
+}
+if (!existsSync(env.WEB_DIST)) console.warn(`Web app not built at ${env.WEB_DIST}; serving the API only`)
+const server = await startServer({ database, sync, webDist: env.WEB_DIST }, env.PORT)
+console.log(
+  `SecLedger listening on http://localhost:${server.port} (${database.kind}, ready in ${Math.round(performance.now() - started)} ms)`,
+)
+
+let stopping = false
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return
+  stopping = true
+  console.log(`${signal}: closing`)
+  try {
+    await server.close()
+    await database.close()
+    process.exit(0)
+  } catch (error) {
+    console.error('shutdown failed', error)
+    process.exit(1)
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))

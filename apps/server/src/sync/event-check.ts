@@ -1,0 +1,72 @@
+import {
+  CARRIER_EVENT_ROLES,
+  carrierEventSchemas,
+  DEFAULT_UNIT_POLICY,
+  desensitizeTitle,
+  type EventEnvelope,
+  eventEnvelopeSchema,
+  isCarrierEventType,
+  type KeyDirectory,
+  screenEvent,
+} from '@secledger/domain'
+import type { NewEntry } from './update-guard.ts'
+
+const ENVELOPE_KEYS = new Set(['id', 'unit', 'type', 'payload', 'actor', 'device', 'at', 'sig'])
+
+export type EventVerdict =
+  | { readonly ok: true; readonly event: EventEnvelope }
+  | {
+      readonly ok: false
+      readonly reason: string
+      readonly eventId: string | null
+      readonly actor: string | null
+    }
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
+}
+
+/**
+ * Checks one new `events` entry as the server takes custody of it (SYNC-BAD-EVENT otherwise): a signed
+ * envelope of this unit, key = id, a known actor of the unit whose role may sign the type, the payload
+ * parses with its strict schema (rule S-01: no extra fields). A forged approval — signed with the
+ * officer's key, claiming the leader — fails the signature check and changes no state anywhere.
+ */
+export function checkNewEvent(
+  entry: NewEntry,
+  unitId: string,
+  directory: KeyDirectory,
+  verify: (event: EventEnvelope, publicKey: string) => boolean,
+): EventVerdict {
+  const value = entry.value
+  const claimedId = isPlainObject(value) && typeof value.id === 'string' ? value.id : null
+  const claimedActor = isPlainObject(value) && typeof value.actor === 'string' ? value.actor : null
+  const bad = (reason: string): EventVerdict => ({
+    ok: false,
+    reason,
+    eventId: claimedId,
+    actor: claimedActor,
+  })
+  if (!isPlainObject(value)) return bad('entry is not an object')
+  if (Object.keys(value).some((key) => !ENVELOPE_KEYS.has(key))) return bad('envelope has extra fields')
+  const parsed = eventEnvelopeSchema.safeParse(value)
+  if (!parsed.success) return bad('not an event envelope')
+  const event = value as unknown as EventEnvelope
+  if (entry.key !== event.id) return bad('key is not the event id')
+  if (event.unit !== unitId) return bad('event of another unit')
+  const roles = isCarrierEventType(event.type) ? CARRIER_EVENT_ROLES[event.type] : undefined
+  const alert = screenEvent(event, unitId, directory, roles, verify)
+  if (alert !== null) return bad(alert)
+  if (!isCarrierEventType(event.type)) return bad('unknown type')
+  const payload = carrierEventSchemas[event.type].safeParse(event.payload)
+  if (!payload.success) return bad('malformed payload')
+  // rule S-02: storing a full 绝密/机密 title would itself be the breach, so it never enters the server.
+  if (
+    event.type === 'carrier.registered' &&
+    'title' in payload.data &&
+    payload.data.title !== desensitizeTitle(payload.data.title, payload.data.level, DEFAULT_UNIT_POLICY)
+  ) {
+    return bad('title not de-sensitized (S-02)')
+  }
+  return { ok: true, event }
+}

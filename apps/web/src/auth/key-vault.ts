@@ -1,0 +1,17 @@
+/**
+ * The unwrapped signing key, in memory only. Logging out "locks": the key is dropped and the local
+ * data stays (ARCHITECTURE traps: ASVS 14.3.3 deviation, "lock" instead of "wipe").
+ */
+let secretKey: string | null = null
+
+export function holdSecretKey(key: string): void {
+  secretKey = key
+}
+
+export function secretKeyInMemory(): string | null {
+  return secretKey
+}
+
+export function dropSecretKey(): void {
+  secretKey = null
+}

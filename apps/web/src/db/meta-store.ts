@@ -1,0 +1,16 @@
+import type { SecLedgerDb } from './secledger-db.ts'
+
+export const MetaKey = {
+  DeviceId: 'deviceId',
+  LastHlc: 'lastHlc',
+  lastAck: (unit: string) => `lastAck:${unit}`,
+} as const
+
+export async function readMeta<T>(db: SecLedgerDb, key: string): Promise<T | undefined> {
+  const row = await db.meta.get(key)
+  return row?.value as T | undefined
+}
+
+export async function writeMeta(db: SecLedgerDb, key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value })
+}

@@ -1,0 +1,60 @@
+import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router'
+import { useSessionStore } from './stores/session-store.ts'
+
+/** Route components are lazy: the initial bundle holds the shell only (budget: 300 KB gzip). */
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('./pages/LoginPage.vue'),
+      meta: { public: true },
+    },
+    {
+      path: '/',
+      component: () => import('./layout/AppLayout.vue'),
+      children: [
+        { path: '', name: 'home', redirect: () => homeFor() },
+        {
+          path: 'register',
+          name: 'register',
+          component: () => import('./pages/register/CarrierRegisterPage.vue'),
+          meta: { titleKey: 'menu.register', township: true },
+        },
+        {
+          path: 'county',
+          name: 'county',
+          component: () => import('./pages/county/CountyDashboardPage.vue'),
+          meta: { titleKey: 'menu.county', county: true },
+        },
+      ],
+    },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+})
+
+export function homeFor(): RouteLocationRaw {
+  const session = useSessionStore()
+  if (!session.user) return { name: 'login' }
+  return session.isCounty ? { name: 'county' } : { name: 'register' }
+}
+
+// Keys live in memory only: after a reload the user unlocks again (online or offline).
+router.beforeEach((to) => {
+  const session = useSessionStore()
+  if (to.meta.public) return true
+  if (!session.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  if (to.meta.county && !session.isCounty) return { name: 'register' }
+  if (to.meta.township && session.isCounty) return { name: 'county' }
+  return true
+})
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    titleKey?: string
+    county?: boolean
+    township?: boolean
+  }
+}

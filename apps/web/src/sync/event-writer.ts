@@ -1,0 +1,85 @@
+import {
+  type CarrierEventPayloads,
+  type CarrierEventType,
+  checkEvent,
+  domainError,
+  type EventDraft,
+  type EventEnvelope,
+  err,
+  ok,
+  type Result,
+  signEvent,
+  tickHlc,
+} from '@secledger/domain'
+import { MetaKey, readMeta } from '../db/meta-store.ts'
+import { addToOutbox } from '../db/outbox-store.ts'
+import type { SecLedgerDb } from '../db/secledger-db.ts'
+import type { UnitReplica } from './unit-replica.ts'
+
+const KEY_LOCKED = domainError(
+  'AUTH-LOCKED',
+  '签名密钥已锁定，请重新登录',
+  'The signing key is locked: sign in again',
+)
+
+export interface WriterIdentity {
+  readonly userId: string
+  readonly deviceId: string
+  readonly secretKey: () => string | null
+}
+
+function laterHlc(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (!a) return b ?? null
+  if (!b) return a
+  return a > b ? a : b
+}
+
+/**
+ * Writes one event: draft (HLC, device, actor, unit) → the domain's block rules → sign → the outbox in
+ * one strict transaction → the doc. A refusal writes nothing. Writes are serialised so HLCs increase.
+ */
+export class EventWriter {
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly db: SecLedgerDb,
+    private readonly replica: UnitReplica,
+    private readonly identity: WriterIdentity,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  write<T extends CarrierEventType>(
+    type: T,
+    payload: CarrierEventPayloads[T],
+  ): Promise<Result<EventEnvelope>> {
+    const run = this.queue.then(() => this.writeNow(type, payload))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async writeNow<T extends CarrierEventType>(
+    type: T,
+    payload: CarrierEventPayloads[T],
+  ): Promise<Result<EventEnvelope>> {
+    const nowMs = this.now()
+    const stored = await readMeta<string>(this.db, MetaKey.LastHlc)
+    // Never behind what this device issued or any event it has seen (ARCHITECTURE decision 1).
+    const last = laterHlc(stored, this.replica.state.lastAt)
+    const draft: EventDraft = {
+      unit: this.replica.unit,
+      type,
+      payload,
+      actor: this.identity.userId,
+      device: this.identity.deviceId,
+      at: tickHlc(last, nowMs, this.identity.deviceId),
+    }
+    const check = checkEvent(this.replica.state, draft, this.replica.ctx)
+    if (!check.ok) return check
+    const secretKey = this.identity.secretKey()
+    if (!secretKey) return err(KEY_LOCKED)
+    const envelope = signEvent(draft, secretKey)
+    await addToOutbox(this.db, envelope, nowMs)
+    this.replica.appendLocal(envelope)
+    return ok(envelope)
+  }
+}

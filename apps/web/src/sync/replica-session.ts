@@ -1,0 +1,90 @@
+import type { DomainError, KeyDirectory } from '@secledger/domain'
+import { secretKeyInMemory } from '../auth/key-vault.ts'
+import { reauthenticate } from '../auth/offline-reauth.ts'
+import { appDb } from '../db/db-instance.ts'
+import { useRegisterStore } from '../stores/register-store.ts'
+import { EventWriter } from './event-writer.ts'
+import { SyncProvider } from './sync-provider.ts'
+import { UnitReplica } from './unit-replica.ts'
+
+interface ActiveReplica {
+  readonly replica: UnitReplica
+  readonly provider: SyncProvider
+  readonly writer: EventWriter
+  readonly stopListening: () => void
+}
+
+let active: ActiveReplica | null = null
+
+export interface ReplicaStart {
+  readonly unit: string
+  readonly directory: KeyDirectory
+  readonly userId: string
+  readonly deviceId: string
+  /** Shows a server refusal to the officer (Chinese first). */
+  readonly notify: (error: DomainError) => void
+}
+
+function syncUrl(unit: string): string {
+  const scheme = globalThis.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${globalThis.location.host}/api/sync/${encodeURIComponent(unit)}`
+}
+
+/** Load the unit doc from IndexedDB (offline is fine), fold it into the store, then start syncing. */
+export async function startReplica(start: ReplicaStart): Promise<void> {
+  stopReplica()
+  const store = useRegisterStore()
+  store.reset()
+  store.loading = true
+  const db = appDb()
+  const replica = new UnitReplica(db, start.unit, start.directory)
+  const stopListening = replica.onChange((snap) => {
+    store.state = snap.state
+    store.pending = snap.pending
+    store.lastAckAt = snap.lastAckAt
+  })
+  await replica.open()
+  store.loading = false
+  const provider = new SyncProvider({
+    url: syncUrl(start.unit),
+    doc: replica.doc,
+    pendingIds: () => replica.pending,
+    onAck: (ids) => {
+      store.syncError = null
+      void replica.acknowledge(ids, Date.now())
+    },
+    onError: (error) => {
+      store.syncError = error
+      start.notify(error)
+    },
+    onStatus: (status) => {
+      store.online = status.online
+      store.connected = status.connected
+    },
+    onUnauthenticated: reauthenticate,
+    events: globalThis.window,
+  })
+  const writer = new EventWriter(db, replica, {
+    userId: start.userId,
+    deviceId: start.deviceId,
+    secretKey: secretKeyInMemory,
+  })
+  active = { replica, provider, writer, stopListening }
+  provider.connect()
+}
+
+export function activeWriter(): EventWriter | null {
+  return active?.writer ?? null
+}
+
+export function activeReplica(): UnitReplica | null {
+  return active?.replica ?? null
+}
+
+export function stopReplica(): void {
+  if (!active) return
+  active.provider.destroy()
+  active.stopListening()
+  active.replica.close()
+  active = null
+}

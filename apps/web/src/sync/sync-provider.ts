@@ -1,0 +1,264 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import type * as Y from 'yjs'
+import { AckLedger } from './ack-ledger.ts'
+import { parseSyncError, SyncCloseCode, type SyncError, SyncMessage, syncErrorFor } from './sync-messages.ts'
+
+export interface SyncStatus {
+  readonly online: boolean
+  readonly connected: boolean
+  /** Handshake done: the server has our step 2 in flight or acknowledged. */
+  readonly synced: boolean
+}
+
+export interface SyncProviderOptions {
+  readonly url: string
+  readonly doc: Y.Doc
+  readonly eventsMapName?: string
+  /** Ids of the events still in the outbox; a step 2 carries all of them the server lacks. */
+  readonly pendingIds: () => readonly string[]
+  readonly onAck: (eventIds: readonly string[]) => void
+  readonly onError: (error: SyncError) => void
+  readonly onStatus?: (status: SyncStatus) => void
+  /** Called on close 4401: return true when a fresh session was obtained and a retry makes sense. */
+  readonly onUnauthenticated?: () => Promise<boolean>
+  readonly WebSocketImpl?: typeof WebSocket
+  readonly events?: Pick<Window, 'addEventListener' | 'removeEventListener'>
+  readonly isOnline?: () => boolean
+  readonly minBackoffMs?: number
+  readonly maxBackoffMs?: number
+}
+
+/**
+ * y-protocols sync over one WebSocket per unit doc (contracts.md "WebSocket sync protocol"),
+ * plus the ACK/ERROR frames of the contract. Reconnects with backoff; follows online/offline events.
+ */
+export class SyncProvider {
+  private ws: WebSocket | null = null
+  private readonly ledger = new AckLedger()
+  private handshakeDone = false
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private backoffMs: number
+  private stopped = false
+  private status: SyncStatus
+  private readonly opts: SyncProviderOptions
+  private readonly WS: typeof WebSocket
+  private readonly eventsMap: Y.Map<unknown>
+
+  constructor(options: SyncProviderOptions) {
+    this.opts = options
+    this.WS = options.WebSocketImpl ?? WebSocket
+    this.backoffMs = options.minBackoffMs ?? 500
+    this.eventsMap = options.doc.getMap(options.eventsMapName ?? 'events')
+    this.status = { online: this.isOnline(), connected: false, synced: false }
+    options.doc.on('update', this.onDocUpdate)
+    options.events?.addEventListener('online', this.onOnline)
+    options.events?.addEventListener('offline', this.onOffline)
+  }
+
+  get currentStatus(): SyncStatus {
+    return this.status
+  }
+
+  connect(): void {
+    this.stopped = false
+    if (this.ws || !this.isOnline()) {
+      this.setStatus({ online: this.isOnline() })
+      return
+    }
+    this.clearRetry()
+    let ws: WebSocket
+    try {
+      ws = new this.WS(this.opts.url)
+    } catch {
+      this.scheduleReconnect()
+      return
+    }
+    ws.binaryType = 'arraybuffer'
+    this.ws = ws
+    ws.onopen = () => {
+      if (this.ws !== ws) return
+      this.backoffMs = this.opts.minBackoffMs ?? 500
+      this.setStatus({ connected: true, online: true })
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, SyncMessage.Sync)
+      syncProtocol.writeSyncStep1(encoder, this.opts.doc)
+      ws.send(encoding.toUint8Array(encoder))
+    }
+    ws.onmessage = (event: MessageEvent) => {
+      if (this.ws !== ws) return
+      this.onMessage(new Uint8Array(event.data as ArrayBuffer))
+    }
+    ws.onclose = (event: CloseEvent) => {
+      if (this.ws !== ws) return
+      this.ws = null
+      this.handshakeDone = false
+      this.ledger.reset()
+      this.setStatus({ connected: false, synced: false })
+      void this.afterClose(event.code)
+    }
+    ws.onerror = () => {
+      // onclose follows and schedules the retry
+    }
+  }
+
+  /** Stop syncing and forget listeners (logout / lock). */
+  destroy(): void {
+    this.stopped = true
+    this.clearRetry()
+    this.opts.doc.off('update', this.onDocUpdate)
+    this.opts.events?.removeEventListener('online', this.onOnline)
+    this.opts.events?.removeEventListener('offline', this.onOffline)
+    this.closeSocket()
+  }
+
+  private isOnline(): boolean {
+    return this.opts.isOnline ? this.opts.isOnline() : globalThis.navigator?.onLine !== false
+  }
+
+  private async afterClose(code: number): Promise<void> {
+    if (this.stopped) return
+    if (code === SyncCloseCode.Forbidden) return // rule S-04: retrying cannot help
+    if (code === SyncCloseCode.Unauthenticated) {
+      const renewed = this.opts.onUnauthenticated ? await this.opts.onUnauthenticated() : false
+      if (!renewed) return
+    }
+    this.scheduleReconnect()
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.retryTimer || !this.isOnline()) return
+    const delay = this.backoffMs
+    this.backoffMs = Math.min(this.backoffMs * 2, this.opts.maxBackoffMs ?? 10_000)
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      this.connect()
+    }, delay)
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+  }
+
+  private closeSocket(): void {
+    const ws = this.ws
+    this.ws = null
+    this.handshakeDone = false
+    this.ledger.reset()
+    if (ws) {
+      ws.onopen = null
+      ws.onmessage = null
+      ws.onclose = null
+      ws.onerror = null
+      try {
+        ws.close()
+      } catch {
+        // already closed
+      }
+    }
+    this.setStatus({ connected: false, synced: false })
+  }
+
+  private readonly onOnline = (): void => {
+    this.backoffMs = this.opts.minBackoffMs ?? 500
+    this.setStatus({ online: true })
+    if (!this.stopped) this.connect()
+  }
+
+  private readonly onOffline = (): void => {
+    this.clearRetry()
+    this.closeSocket()
+    this.setStatus({ online: false })
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch }
+    this.opts.onStatus?.(this.status)
+  }
+
+  private send(bytes: Uint8Array): boolean {
+    const ws = this.ws
+    if (!ws || ws.readyState !== this.WS.OPEN) return false
+    ws.send(bytes)
+    return true
+  }
+
+  private onMessage(data: Uint8Array): void {
+    let decoder: decoding.Decoder
+    let type: number
+    try {
+      decoder = decoding.createDecoder(data)
+      type = decoding.readVarUint(decoder)
+    } catch {
+      return
+    }
+    if (type === SyncMessage.Sync) this.onSyncMessage(decoder)
+    else if (type === SyncMessage.Ack) this.onAckMessage(decoder)
+    else if (type === SyncMessage.Error) this.onErrorMessage(decoder)
+  }
+
+  private onSyncMessage(decoder: decoding.Decoder): void {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, SyncMessage.Sync)
+    // Snapshot before answering: the step 2 written below carries every event written so far.
+    const pendingAtStep2 = [...this.opts.pendingIds()]
+    let syncType: number
+    try {
+      syncType = syncProtocol.readSyncMessage(decoder, encoder, this.opts.doc, this)
+    } catch {
+      this.opts.onError(syncErrorFor('SYNC-MALFORMED'))
+      return
+    }
+    if (syncType === syncProtocol.messageYjsSyncStep1 && encoding.length(encoder) > 1) {
+      if (this.send(encoding.toUint8Array(encoder))) {
+        this.ledger.recordSent(pendingAtStep2)
+        this.handshakeDone = true
+        this.setStatus({ synced: true })
+      }
+    }
+  }
+
+  private onAckMessage(decoder: decoding.Decoder): void {
+    let n: number
+    try {
+      n = decoding.readVarUint(decoder)
+    } catch {
+      return
+    }
+    // Whether or not the message carried events, an ACK is a successful sync.
+    this.opts.onAck(this.ledger.acknowledge(n))
+  }
+
+  private onErrorMessage(decoder: decoding.Decoder): void {
+    let json = ''
+    try {
+      json = decoding.readVarString(decoder)
+    } catch {
+      json = ''
+    }
+    const error = parseSyncError(json)
+    if (error.ref !== undefined) this.ledger.refuse(error.ref)
+    this.opts.onError(error)
+  }
+
+  /** Local updates go out once the handshake is done; earlier ones travel in the step 2. */
+  private readonly onDocUpdate = (
+    update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    tr: Y.Transaction,
+  ): void => {
+    if (origin === this || !this.handshakeDone) return
+    const ids: string[] = []
+    for (const [type, keys] of tr.changed) {
+      if ((type as unknown) !== this.eventsMap) continue
+      for (const key of keys) if (typeof key === 'string') ids.push(key)
+    }
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, SyncMessage.Sync)
+    syncProtocol.writeUpdate(encoder, update)
+    if (this.send(encoding.toUint8Array(encoder))) this.ledger.recordSent(ids)
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  CARRIER_EVENT_ROLES,
+  carrierEventSchemas,
+  isCarrierEventType,
+  MAX_TITLE_LENGTH,
+} from './carrier-events.ts'
+import type { FoldContext, RuleEvent } from './carrier-state.ts'
+import type { EventEnvelope } from './event-envelope.ts'
+import { verifyEventSignature } from './event-envelope.ts'
+import { hlcWallMs, isHlc } from './hlc.ts'
+import { type SecurityAlert, SecurityAlertKind, screenEvent } from './key-directory.ts'
+import { type DomainError, domainError } from './result.ts'
+
+/**
+ * The gate every event passes before any rule (ARCHITECTURE decision 3): signature, known actor, the
+ * actor's unit is the register's unit, the role may sign the type; then the payload is parsed with its
+ * strict schema (rule S-01). Anything else becomes a security alert and changes nothing.
+ */
+
+function alert(event: EventEnvelope, kind: SecurityAlert['kind']): SecurityAlert {
+  return {
+    eventId: String(event.id),
+    kind,
+    actor: String(event.actor),
+    type: String(event.type),
+    at: String(event.at),
+  }
+}
+
+/** The parsed event, or the alert it raises. */
+export function screenCarrierEvent(event: EventEnvelope, ctx: FoldContext): RuleEvent | SecurityAlert {
+  if (typeof event.id !== 'string' || !isHlc(event.at))
+    return alert(event, SecurityAlertKind.MalformedPayload)
+  const type = event.type
+  const roles = isCarrierEventType(type) ? CARRIER_EVENT_ROLES[type] : undefined
+  const kind = screenEvent(event, ctx.unit, ctx.directory, roles, ctx.verify ?? verifyEventSignature)
+  if (kind !== null || !isCarrierEventType(type)) return alert(event, kind ?? SecurityAlertKind.UnknownType)
+  const parsed = carrierEventSchemas[type].safeParse(event.payload)
+  if (!parsed.success) return alert(event, SecurityAlertKind.MalformedPayload)
+  return {
+    id: event.id,
+    type,
+    actor: event.actor,
+    atMs: hlcWallMs(event.at),
+    payload: parsed.data,
+  } as RuleEvent
+}
+
+/** Why a payload does not parse, for people (checkEvent). Extra fields or an over-long title: rule S-01. */
+export function payloadError(
+  issues: readonly { readonly code: string; readonly path: readonly PropertyKey[] }[],
+): DomainError {
+  const s01 = issues.some(
+    (i) => i.code === 'unrecognized_keys' || (i.code === 'too_big' && i.path[0] === 'title'),
+  )
+  const fields = issues.map((i) => i.path.map(String).join('.')).filter((f) => f !== '')
+  if (s01)
+    return domainError(
+      'S-01',
+      `台账只登记元数据：不得有多余字段，标题不超过 ${MAX_TITLE_LENGTH} 字（规则 S-01）`,
+      `Registers hold metadata only: no extra fields, titles up to ${MAX_TITLE_LENGTH} characters (rule S-01)`,
+      { fields },
+    )
+  return domainError('EVT-MALFORMED', '登记内容格式错误', 'The entry is malformed', { fields })
+}

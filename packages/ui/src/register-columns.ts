@@ -1,0 +1,9 @@
+/** One column of a register table; `slot` names a scoped slot `cell-<prop>` that renders the cell. */
+export interface RegisterColumn {
+  readonly prop: string
+  readonly label: string
+  readonly width?: number
+  readonly minWidth?: number
+  readonly slot?: boolean
+  readonly fixed?: 'left' | 'right'
+}
