@@ -39,10 +39,16 @@ const KEPT_PREFIX = 2
 export function desensitizeTitle(rawTitle: string, level: Level, policy: UnitPolicy): string {
   if (!requiresCopyNumbers(level)) return rawTitle
   if (policy.titleMasking === 'number_only') return ''
-  // Code points, not UTF-16 units; mask characters in the prefix are dropped so a short title stays fixed.
-  const prefix = Array.from(rawTitle.trim())
+  // Code points, not UTF-16 units. Mask characters are dropped and whitespace trimmed before and after
+  // taking the prefix, so masking a masked title changes nothing (found by the property test).
+  const prefix = Array.from(
+    Array.from(rawTitle)
+      .filter((ch) => ch !== MASK_CHAR)
+      .join('')
+      .trim(),
+  )
     .slice(0, KEPT_PREFIX)
-    .filter((ch) => ch !== MASK_CHAR)
     .join('')
+    .trimEnd()
   return `${prefix}${TITLE_MASK}`
 }

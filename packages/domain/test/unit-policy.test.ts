@@ -45,6 +45,7 @@ describe('title de-sensitization (rule S-02)', () => {
           expect(desensitizeTitle(once, level, policy)).toBe(once)
         },
       ),
+      { numRuns: 2000, examples: [['＊ 关', 'secret', DEFAULT_UNIT_POLICY]] },
     )
   })
 })
