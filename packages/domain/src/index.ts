@@ -76,6 +76,19 @@ export {
   wrappedKeySchema,
   wrapSecretKey,
 } from './signing-keys.ts'
+export type {
+  ScreeningHit,
+  ScreeningOverride,
+  ScreeningPassed,
+  ScreeningResult,
+  TextScreener,
+} from './text-screening.ts'
+export {
+  createTextScreener,
+  MIN_OVERRIDE_REASON_LENGTH,
+  ScreeningHitKind,
+  screenFreeText,
+} from './text-screening.ts'
 export type { UnitPolicy } from './unit-policy.ts'
 export { DEFAULT_UNIT_POLICY, desensitizeTitle, TITLE_MASK } from './unit-policy.ts'
 export type { LocalDay, WorkCalendar } from './work-calendar.ts'
