@@ -17,20 +17,45 @@ function expectReadable(error: DomainError): void {
 }
 
 const registered = signed('carrier.registered', registration(), { at: local('2026-03-02T08:00') })
-const approval = signed('approval.granted', { subject: 'carrier.destroy', carrierIds: ['c1'] }, { at: T.morning })
+const approval = signed(
+  'approval.granted',
+  { subject: 'carrier.destroy', carrierIds: ['c1'] },
+  { at: T.morning },
+)
 const inHouse = makeContext({}, { allowInHouseDestruction: true, barLeaderFromSupervising: true })
-const destroy = (extra: Record<string, unknown>) => ({ carrierIds: ['c1'], approvalId: approval.id, method: 'central', ...extra })
+const destroy = (extra: Record<string, unknown>) => ({
+  carrierIds: ['c1'],
+  approvalId: approval.id,
+  method: 'central',
+  ...extra,
+})
 
 /** One draft per refusal the rules can give: [expected code, checkEvent result]. */
 const cases = () =>
   [
     ['C-01', check([], 'carrier.registered', registration({ receivedOn: '2026-03-03' }), { at: T.morning })],
     ['C-01', check([], 'carrier.registered', registration({ serial: '2025-0001' }), { at: T.morning })],
-    ['C-01', check([registered], 'carrier.registered', registration({ copies: [{ id: 'c2', copyNumber: 1 }] }), { at: T.noon })],
-    ['CARRIER-EXISTS', check([registered], 'carrier.registered', registration({ serial: '2026-0002' }), { at: T.noon })],
-    ['C-02', check([], 'carrier.registered', registration({ copies: [{ id: 'c1', copyNumber: null }] }), { at: T.morning })],
+    [
+      'C-01',
+      check([registered], 'carrier.registered', registration({ copies: [{ id: 'c2', copyNumber: 1 }] }), {
+        at: T.noon,
+      }),
+    ],
+    [
+      'CARRIER-EXISTS',
+      check([registered], 'carrier.registered', registration({ serial: '2026-0002' }), { at: T.noon }),
+    ],
+    [
+      'C-02',
+      check([], 'carrier.registered', registration({ copies: [{ id: 'c1', copyNumber: null }] }), {
+        at: T.morning,
+      }),
+    ],
     ['D-03', check([], 'carrier.registered', registration({ periodYears: 21 }), { at: T.morning })],
-    ['D-03', check([], 'carrier.registered', registration({ level: 'internal', periodYears: 1 }), { at: T.morning })],
+    [
+      'D-03',
+      check([], 'carrier.registered', registration({ level: 'internal', periodYears: 1 }), { at: T.morning }),
+    ],
     ['S-02', check([], 'carrier.registered', registration({ title: '完整标题' }), { at: T.morning })],
     ['S-01', check([], 'carrier.registered', { ...registration(), body: 'x' }, { at: T.morning })],
     ['EVT-MALFORMED', check([], 'carrier.registered', { ...registration(), level: 'x' }, { at: T.morning })],
@@ -39,22 +64,114 @@ const cases = () =>
     ['AUTH-ACTOR', check([], 'carrier.registered', registration(), { at: T.morning, actor: 'stranger' })],
     ['AUTH-UNIT', check([], 'carrier.registered', registration(), { at: T.morning, actor: 'officer2' })],
     ['AUTH-ROLE', check([], 'carrier.registered', registration(), { at: T.morning, actor: 'leader1' })],
-    ['CARRIER-UNKNOWN', check([], 'carrier.handed_out', { carrierId: 'c1', reader: '刘' }, { at: T.morning })],
+    [
+      'CARRIER-UNKNOWN',
+      check([], 'carrier.handed_out', { carrierId: 'c1', reader: '刘' }, { at: T.morning }),
+    ],
     ['C-05', check([registered], 'carrier.handed_out', { carrierId: 'c1', reader: '刘' }, { at: T.evening })],
-    ['C-05', check([registered], 'carrier.handed_out', { carrierId: 'c1', reader: '刘', dueAt: T.midnight }, { at: T.evening })],
-    ['CAL-YEAR', check([registered], 'carrier.handed_out', { carrierId: 'c1', reader: '刘' }, { at: local('2027-03-01T10:00') })],
-    ['C-04', check([registered], 'carrier.taken_back', { carrierId: 'c1', handOutId: 'e'.repeat(64) }, { at: T.noon })],
-    ['C-07', check([registered], 'carrier.copied', { originalId: 'c1', copies: [{ id: 'k', copyNumber: 2 }], approvalRef: '', copier: 'A' }, { at: T.noon })],
-    ['C-07', check([registered], 'carrier.copied', { originalId: 'c1', copies: [{ id: 'k', copyNumber: 2 }], approvalRef: 'R', copier: '' }, { at: T.noon })],
+    [
+      'C-05',
+      check(
+        [registered],
+        'carrier.handed_out',
+        { carrierId: 'c1', reader: '刘', dueAt: T.midnight },
+        { at: T.evening },
+      ),
+    ],
+    [
+      'CAL-YEAR',
+      check(
+        [registered],
+        'carrier.handed_out',
+        { carrierId: 'c1', reader: '刘' },
+        { at: local('2027-03-01T10:00') },
+      ),
+    ],
+    [
+      'C-04',
+      check(
+        [registered],
+        'carrier.taken_back',
+        { carrierId: 'c1', handOutId: 'e'.repeat(64) },
+        { at: T.noon },
+      ),
+    ],
+    [
+      'C-07',
+      check(
+        [registered],
+        'carrier.copied',
+        { originalId: 'c1', copies: [{ id: 'k', copyNumber: 2 }], approvalRef: '', copier: 'A' },
+        { at: T.noon },
+      ),
+    ],
+    [
+      'C-07',
+      check(
+        [registered],
+        'carrier.copied',
+        { originalId: 'c1', copies: [{ id: 'k', copyNumber: 2 }], approvalRef: 'R', copier: '' },
+        { at: T.noon },
+      ),
+    ],
     ['C-11', check([registered], 'carrier.destroyed', destroy({ receiptNumber: 'X' }), { at: T.noon })],
     ['C-11', check([registered, approval], 'carrier.destroyed', destroy({}), { at: T.noon })],
-    ['C-11', check([registered, approval], 'carrier.destroyed', destroy({ method: 'in_house' }), { at: T.noon })],
-    ['C-11', check([registered, approval], 'carrier.destroyed', destroy({ method: 'in_house', destroyer: 'A', supervisors: ['B'] }), { at: T.noon }, inHouse)],
-    ['C-11', check([registered, approval], 'carrier.destroyed', destroy({ method: 'in_house', destroyer: 'A', supervisors: ['A', 'B'] }), { at: T.noon }, inHouse)],
-    ['C-11', check([registered, approval], 'carrier.destroyed', destroy({ method: 'in_house', destroyer: 'A', supervisors: ['李镇长', 'B'] }), { at: T.noon }, inHouse)],
-    ['C-11', check([registered, approval], 'carrier.destroyed', destroy({ carrierIds: ['c1', 'c1'], receiptNumber: 'X' }), { at: T.noon })],
-    ['C-11', check([registered], 'approval.granted', { subject: 'carrier.destroy', carrierIds: ['c1', 'c1'] }, { at: T.noon })],
-    ['ANOMALY-UNKNOWN', check([registered], 'anomaly.resolved', { anomalyId: 'x', note: 'n' }, { at: T.noon })],
+    [
+      'C-11',
+      check([registered, approval], 'carrier.destroyed', destroy({ method: 'in_house' }), { at: T.noon }),
+    ],
+    [
+      'C-11',
+      check(
+        [registered, approval],
+        'carrier.destroyed',
+        destroy({ method: 'in_house', destroyer: 'A', supervisors: ['B'] }),
+        { at: T.noon },
+        inHouse,
+      ),
+    ],
+    [
+      'C-11',
+      check(
+        [registered, approval],
+        'carrier.destroyed',
+        destroy({ method: 'in_house', destroyer: 'A', supervisors: ['A', 'B'] }),
+        { at: T.noon },
+        inHouse,
+      ),
+    ],
+    [
+      'C-11',
+      check(
+        [registered, approval],
+        'carrier.destroyed',
+        destroy({ method: 'in_house', destroyer: 'A', supervisors: ['李镇长', 'B'] }),
+        { at: T.noon },
+        inHouse,
+      ),
+    ],
+    [
+      'C-11',
+      check(
+        [registered, approval],
+        'carrier.destroyed',
+        destroy({ carrierIds: ['c1', 'c1'], receiptNumber: 'X' }),
+        { at: T.noon },
+      ),
+    ],
+    [
+      'C-11',
+      check(
+        [registered],
+        'approval.granted',
+        { subject: 'carrier.destroy', carrierIds: ['c1', 'c1'] },
+        { at: T.noon },
+      ),
+    ],
+    [
+      'ANOMALY-UNKNOWN',
+      check([registered], 'anomaly.resolved', { anomalyId: 'x', note: 'n' }, { at: T.noon }),
+    ],
   ] as const
 
 describe('refusals are explained in Chinese and English', () => {
