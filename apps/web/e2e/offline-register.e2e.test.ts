@@ -5,6 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dialog, pickOption, rowsWith, signIn } from './app-pages.ts'
 import { HAVE_CHROMIUM, launchChromium } from './chromium.ts'
+import { forgedHandOut, putInOutbox } from './forged-outbox.ts'
+import { officeMorning } from './office-clock.ts'
 import { type RunningServer, startServer } from './server-process.ts'
 
 const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
@@ -16,8 +18,10 @@ describe.skipIf(!HAVE_CHROMIUM)(
     let browser: Browser
     let officerContext: BrowserContext
     let countyContext: BrowserContext
+    let leaderContext: BrowserContext
     let officer: Page
     let county: Page
+    let leader: Page
     const consoleErrors: string[] = []
     let baseline = Number.NaN
 
@@ -31,9 +35,18 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const options = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } }
       officerContext = await browser.newContext(options)
       countyContext = await browser.newContext(options)
+      leaderContext = await browser.newContext(options)
       officer = await officerContext.newPage()
       county = await countyContext.newPage()
-      for (const page of [officer, county])
+      leader = await leaderContext.newPage()
+      // The township office works in office hours whatever the hour of the run (rule C-05 depends on it);
+      // the county stays on the real clock. Installed before any navigation; time then flows on.
+      const morning = officeMorning()
+      for (const context of [officerContext, leaderContext]) {
+        await context.clock.install({ time: morning })
+        await context.clock.resume()
+      }
+      for (const page of [officer, county, leader])
         page.on('console', (m) => {
           if (m.type() === 'error') consoleErrors.push(m.text())
         })
@@ -101,13 +114,14 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await row.getByRole('button', { name: '分发阅读' }).click()
       const form = dialog(officer, '分发阅读')
       await form.getByLabel('阅读人').fill('张三')
-      // after office hours the officer sets the return time (rule C-05)
-      if (await form.locator('#handout-due').count())
-        await pickOption(officer, form.locator('.el-select').last(), ':')
+      // in office hours the carrier is due back at closing; no return time is asked for (rule C-05)
+      await expect.poll(() => form.getByTestId('handout-due-today').textContent()).toContain('17:30:00')
+      expect(await form.locator('#handout-due').count()).toBe(0)
       await form.getByRole('button', { name: '确定' }).click()
       await form.waitFor({ state: 'hidden' })
       await expect.poll(() => row.textContent()).toContain('传阅中')
       await expect.poll(() => row.textContent()).toContain('张三')
+      await expect.poll(() => row.textContent()).toContain('17:30')
 
       await row.getByRole('button', { name: '收回' }).click()
       await officer.getByRole('dialog', { name: '收回载体' }).getByRole('button', { name: '确定' }).click()
@@ -155,6 +169,46 @@ describe.skipIf(!HAVE_CHROMIUM)(
       ).toBe(0)
     })
 
+    it('C-11 leader1 signs 审批销毁 online; officer1 records the central destruction with a receipt number', async () => {
+      await leader.goto(`${server.url}/login`)
+      await signIn(leader, 'leader1')
+      await leader.waitForURL(/\/register$/)
+      await leader.getByRole('status').getByText('在线').waitFor({ timeout: 15_000 })
+      const leaderRow = rowsWith(leader, '县委发〔2026〕7号').nth(1)
+      await expect.poll(() => rowsWith(leader, '县委发〔2026〕7号').count(), { timeout: 10_000 }).toBe(2)
+      // a leader approves; only an officer records carriers
+      expect(await leader.getByRole('button', { name: '登记' }).count()).toBe(0)
+      await leaderRow.getByRole('button', { name: '审批销毁' }).click()
+      const approve = dialog(leader, '审批销毁')
+      await approve.getByText('第 2 份').waitFor()
+      await approve.getByLabel('审批意见').fill('同意送保密局集中销毁')
+      await approve.getByRole('button', { name: '确定' }).click()
+      await approve.waitFor({ state: 'hidden' })
+      await leader.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+
+      // the approval reaches officer1's open register; destruction stays refused without it
+      const row = rowsWith(officer, '县委发〔2026〕7号').nth(1)
+      const destroyButton = row.getByRole('button', { name: '销毁', exact: true })
+      await expect.poll(() => destroyButton.isEnabled(), { timeout: 10_000 }).toBe(true)
+      expect(
+        await rowsWith(officer, '县委发〔2026〕7号')
+          .first()
+          .getByRole('button', { name: '销毁', exact: true })
+          .isEnabled(),
+      ).toBe(false)
+      await destroyButton.click()
+      const destroy = dialog(officer, '销毁登记')
+      await destroy.getByText('第 2 份').waitFor()
+      await destroy.getByLabel('回执编号').fill('县保密局销〔2026〕12号')
+      await destroy.getByRole('button', { name: '确定' }).click()
+      await destroy.waitFor({ state: 'hidden' })
+      await expect.poll(() => row.textContent()).toContain('已销毁')
+      expect(await row.getByRole('button', { name: '分发阅读' }).count()).toBe(0)
+      await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+      // the leader's register folds the same destruction
+      await expect.poll(() => leaderRow.textContent(), { timeout: 10_000 }).toContain('已销毁')
+    })
+
     it('S-04 the county drill-down lists numbers and levels but no titles', async () => {
       await rowsWith(county, '城关镇').getByRole('button', { name: '明细' }).click()
       const drill = dialog(county, '城关镇 · 载体明细')
@@ -162,6 +216,42 @@ describe.skipIf(!HAVE_CHROMIUM)(
       expect(await drill.getByText('关于＊＊＊').count()).toBe(0)
       expect(await drill.getByRole('columnheader', { name: '标题' }).count()).toBe(0)
       expect(await drill.getByRole('columnheader', { name: '文号' }).count()).toBe(1)
+    })
+
+    it('C-11 the county drill-down shows the destroyed copy as 已销毁', async () => {
+      const rows = rowsWith(county, '县委发〔2026〕7号')
+      await expect.poll(() => rows.filter({ hasText: '已销毁' }).count()).toBe(1)
+      await expect.poll(() => rows.filter({ hasText: '在册' }).count()).toBe(1)
+    })
+
+    it('a refused event is quarantined as 被拒绝的记录 and the device keeps syncing (ARCHITECTURE 5)', async () => {
+      const target = rowsWith(officer, '县委发〔2026〕7号').first()
+      const forged = forgedHandOut('town-1', 'town-1-forged-target', Date.now())
+      await putInOutbox(officer, forged)
+      // the next start puts the outbox event into the doc; its step 2 is refused with SYNC-BAD-EVENT
+      await officer.reload()
+      await officer.waitForURL(/\/login/)
+      await signIn(officer, 'officer1')
+      await officer.waitForURL(/\/register$/)
+      const panel = officer.getByTestId('quarantine-panel')
+      await panel.getByText('被拒绝的记录').waitFor({ timeout: 15_000 })
+      const refused = panel.locator('.el-table__body tr.el-table__row')
+      await expect.poll(() => refused.textContent()).toContain('town-1-forged-target')
+      expect(await refused.textContent()).toContain('分发阅读')
+      expect(await refused.textContent()).toMatch(/签名/)
+      await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+
+      // the rebuilt replica syncs a later event: the leader sees it
+      await target.getByRole('button', { name: '分发阅读' }).click()
+      const form = dialog(officer, '分发阅读')
+      await form.getByLabel('阅读人').fill('李四')
+      await form.getByRole('button', { name: '确定' }).click()
+      await form.waitFor({ state: 'hidden' })
+      await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+      const leaderRow = rowsWith(leader, '县委发〔2026〕7号').first()
+      await expect.poll(() => leaderRow.textContent(), { timeout: 10_000 }).toContain('李四')
+      expect(await officer.getByTestId('sync-error').count()).toBe(0)
+      expect(await refused.count()).toBe(1)
     })
 
     it('shows no console errors in either browser', () => {

@@ -22,9 +22,10 @@ describe('AckLedger (contract: ACK n counts data-carrying messages from 1)', () 
 
   it('a refused message is forgotten and never acknowledges its events', () => {
     const ledger = new AckLedger()
-    ledger.recordSent(['bad'])
+    ledger.recordSent(['bad'], 'step2')
     ledger.recordSent(['good'])
-    expect(ledger.refuse(1)).toEqual(['bad'])
+    expect(ledger.refuse(1)).toEqual({ eventIds: ['bad'], kind: 'step2' })
+    expect(ledger.refuse(9)).toBeNull()
     expect(ledger.acknowledge(1)).toEqual([])
     expect(ledger.acknowledge(2)).toEqual(['good'])
   })

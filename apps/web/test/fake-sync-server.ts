@@ -10,6 +10,10 @@ export class FakeSocket {
   static readonly OPEN = 1
   static readonly CLOSED = 3
   static instances: FakeSocket[] = []
+  /** Called for every new socket (a test that serves connections automatically). */
+  static onCreated: ((socket: FakeSocket) => void) | null = null
+  /** Called after every frame the client sends. */
+  onSent: (() => void) | null = null
   readyState = FakeSocket.CONNECTING
   binaryType = 'blob'
   onopen: ((event: unknown) => void) | null = null
@@ -20,10 +24,12 @@ export class FakeSocket {
 
   constructor(readonly url: string) {
     FakeSocket.instances.push(this)
+    FakeSocket.onCreated?.(this)
   }
 
   send(data: Uint8Array): void {
     this.sent.push(new Uint8Array(data))
+    this.onSent?.()
   }
 
   close(code = 1000): void {
@@ -41,16 +47,59 @@ export class FakeSocket {
   }
 }
 
+export interface FakeServerOptions {
+  /** The unit doc, shared by the connections of one test "server". */
+  readonly doc?: Y.Doc
+  /** ACK every accepted data message at once, as the real server does after committing it. */
+  readonly autoAck?: boolean
+  /** The code to refuse a message with when it carries this entry (an event envelope), else null. */
+  readonly refuseEntry?: (value: unknown) => string | null
+}
+
+function refusedEntry(update: Uint8Array, refuse: FakeServerOptions['refuseEntry']): string | null {
+  if (!refuse) return null
+  for (const struct of Y.decodeUpdate(update).structs)
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny)
+      for (const value of struct.content.arr) {
+        const code = refuse(value)
+        if (code !== null) return code
+      }
+  return null
+}
+
+/** True when the update carries a struct after a clock the doc lacks (the real server refuses it). */
+function dependsOnMissing(update: Uint8Array, doc: Y.Doc): boolean {
+  const next = new Map<number, number>()
+  for (const struct of Y.decodeUpdate(update).structs) {
+    const { client, clock } = struct.id
+    const expected = next.get(client) ?? Y.getState(doc.store, client)
+    if (struct instanceof Y.Skip || clock > expected) return true
+    next.set(client, Math.max(expected, clock + struct.length))
+  }
+  return false
+}
+
 /**
  * The server side of the contract, just enough for the client's bookkeeping: answers step 1,
- * applies step 2 / updates, counts the client's data-carrying messages.
+ * applies step 2 / updates, counts the client's data-carrying messages; refuses the messages the
+ * test names, and — like the real server — every later one that depends on a refused update.
  */
 export class FakeSyncServer {
-  readonly doc = new Y.Doc()
+  readonly doc: Y.Doc
   dataMessages = 0
+  /** Data message number → the error code to refuse it with. */
+  readonly refuse = new Map<number, string>()
+  readonly refused: number[] = []
+  /** While true, automatic serving leaves the client's frames unread (they queue up, in order). */
+  paused = false
   private read = 0
 
-  constructor(readonly socket: FakeSocket) {}
+  constructor(
+    readonly socket: FakeSocket,
+    private readonly options: FakeServerOptions = {},
+  ) {
+    this.doc = options.doc ?? new Y.Doc()
+  }
 
   sendStep1(): void {
     const encoder = encoding.createEncoder()
@@ -64,11 +113,30 @@ export class FakeSyncServer {
     for (; this.read < this.socket.sent.length; this.read++) {
       const decoder = decoding.createDecoder(this.socket.sent[this.read] as Uint8Array)
       if (decoding.readVarUint(decoder) !== SyncMessage.Sync) continue
-      const reply = encoding.createEncoder()
-      encoding.writeVarUint(reply, SyncMessage.Sync)
-      const type = syncProtocol.readSyncMessage(decoder, reply, this.doc, 'client')
-      if (type !== syncProtocol.messageYjsSyncStep1) this.dataMessages += 1
-      else this.socket.receive(encoding.toUint8Array(reply))
+      const syncType = decoding.peekVarUint(decoder)
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        const reply = encoding.createEncoder()
+        encoding.writeVarUint(reply, SyncMessage.Sync)
+        syncProtocol.readSyncMessage(decoder, reply, this.doc, 'client')
+        this.socket.receive(encoding.toUint8Array(reply))
+        continue
+      }
+      this.dataMessages += 1
+      const n = this.dataMessages
+      decoding.readVarUint(decoder)
+      const update = decoding.readVarUint8Array(decoder)
+      const code =
+        this.refuse.get(n) ??
+        (dependsOnMissing(update, this.doc)
+          ? 'SYNC-MALFORMED'
+          : refusedEntry(update, this.options.refuseEntry))
+      if (code !== null) {
+        this.refused.push(n)
+        this.error({ code, message: { zh: `拒绝 ${code}`, en: code }, ref: n })
+        continue
+      }
+      Y.applyUpdate(this.doc, update, 'client')
+      if (this.options.autoAck) this.ack(n)
     }
   }
 
@@ -85,4 +153,29 @@ export class FakeSyncServer {
     encoding.writeVarString(encoder, JSON.stringify(body))
     this.socket.receive(encoding.toUint8Array(encoder))
   }
+}
+
+/**
+ * Serves every new FakeSocket like the real server: accepts it, sends step 1, answers each frame
+ * on the next tick. All connections share `doc`. Returns the servers, in connection order.
+ */
+export function serveAutomatically(
+  doc: Y.Doc,
+  options: Omit<FakeServerOptions, 'doc'> = {},
+): FakeSyncServer[] {
+  const servers: FakeSyncServer[] = []
+  FakeSocket.onCreated = (socket) => {
+    const server = new FakeSyncServer(socket, { ...options, doc })
+    servers.push(server)
+    socket.onSent = () => {
+      setTimeout(() => {
+        if (socket.readyState === FakeSocket.OPEN && !server.paused) server.drain()
+      }, 0)
+    }
+    setTimeout(() => {
+      socket.accept()
+      server.sendStep1()
+    }, 0)
+  }
+  return servers
 }

@@ -1,4 +1,4 @@
-import type { CarrierRegistered } from '@secledger/domain'
+import { type CarrierRegistered, hlcWallMs } from '@secledger/domain'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { COMPACT_THRESHOLD, loadDocUpdates } from '../src/db/doc-updates.ts'
 import { MetaKey, readMeta } from '../src/db/meta-store.ts'
@@ -108,6 +108,30 @@ describe('writing events (block rules, then one strict outbox transaction, then 
     expect(await db.outbox.count()).toBe(1)
     expect(replica.pending).toHaveLength(1)
     expect(await readMeta(db, MetaKey.LastHlc)).toBe(result.ok ? result.value.at : null)
+  })
+
+  it('a device whose clock is behind events already in the doc still orders its events after them', async () => {
+    const otherDb = openSecLedgerDb(freshDbName())
+    const other = new UnitReplica(otherDb, UNIT, directory)
+    await other.open()
+    const aheadMs = WORKDAY_10AM + 86_400_000
+    const otherWriter = new EventWriter(
+      otherDb,
+      other,
+      { userId: officer.id, deviceId: 'dev-test-0002', secretKey: () => officer.secretKey },
+      () => aheadMs,
+    )
+    const remote = await otherWriter.write('carrier.registered', registration('2026-0001', 'secret', ['c-1']))
+    const { applyUpdate, encodeStateAsUpdate } = await import('yjs')
+    applyUpdate(replica.doc, encodeStateAsUpdate(other.doc))
+    const local = await writer.write('carrier.handed_out', { carrierId: 'c-1', reader: '张三' })
+    expect(remote.ok && local.ok).toBe(true)
+    if (!remote.ok || !local.ok) return
+    expect(local.value.at > remote.value.at).toBe(true)
+    expect(hlcWallMs(local.value.at)).toBe(aheadMs)
+    expect(replica.state.carriers.get('c-1')?.state).toBe('out')
+    other.close()
+    otherDb.close()
   })
 
   it('HLCs of successive local events increase', async () => {

@@ -4,6 +4,8 @@ export const MetaKey = {
   DeviceId: 'deviceId',
   LastHlc: 'lastHlc',
   lastAck: (unit: string) => `lastAck:${unit}`,
+  /** Set when the server refused an update: the replica must be rebuilt from the server's state. */
+  recovery: (unit: string) => `recovery:${unit}`,
 } as const
 
 export async function readMeta<T>(db: SecLedgerDb, key: string): Promise<T | undefined> {

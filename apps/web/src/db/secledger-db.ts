@@ -1,4 +1,4 @@
-import type { DirectoryUser, EventEnvelope, KeyDirectory, WrappedKey } from '@secledger/domain'
+import type { DirectoryUser, DomainError, EventEnvelope, KeyDirectory, WrappedKey } from '@secledger/domain'
 import Dexie, { type EntityTable } from 'dexie'
 import type { SessionUser } from '../auth/session-user.ts'
 
@@ -24,6 +24,24 @@ export interface OutboxRow {
   readonly unit: string
   readonly envelope: EventEnvelope
   readonly createdAt: number
+  /**
+   * Carried by a refused message together with other events: which one the server objected to is
+   * unknown, so after the rebuild it is sent again alone (see sync/replica-recovery.ts).
+   */
+  readonly suspect?: boolean
+}
+
+/**
+ * An event the server refused (ERROR 101 with its message as the only event): kept, shown to the
+ * officer as 被拒绝的记录, never sent again and never deleted silently.
+ */
+export interface QuarantineRow {
+  readonly id: string
+  readonly unit: string
+  readonly envelope: EventEnvelope
+  readonly error: DomainError
+  readonly createdAt: number
+  readonly refusedAt: number
 }
 
 export interface MetaRow {
@@ -38,6 +56,7 @@ export type SecLedgerDb = Dexie & {
   docUpdates: EntityTable<DocUpdateRow, 'seq'>
   outbox: EntityTable<OutboxRow, 'id'>
   meta: EntityTable<MetaRow, 'key'>
+  quarantine: EntityTable<QuarantineRow, 'id'>
 }
 
 /**
@@ -52,6 +71,8 @@ export function openSecLedgerDb(name: string = DB_NAME): SecLedgerDb {
     outbox: 'id, unit',
     meta: 'key',
   })
+  // 2: events the server refused leave the outbox for a quarantine they are shown from.
+  db.version(2).stores({ quarantine: 'id, unit' })
   return db
 }
 

@@ -1,6 +1,7 @@
 import type { DomainError, RegisterState } from '@secledger/domain'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
+import type { QuarantineRow } from '../db/secledger-db.ts'
 
 /** The folded register and the sync indicator's figures; filled by sync/replica-session.ts. */
 export const useRegisterStore = defineStore('register', () => {
@@ -12,6 +13,8 @@ export const useRegisterStore = defineStore('register', () => {
   const online = ref(globalThis.navigator?.onLine ?? true)
   const connected = ref(false)
   const syncError = shallowRef<DomainError | null>(null)
+  /** 被拒绝的记录: events the server refused, kept on this device. */
+  const quarantined = shallowRef<readonly QuarantineRow[]>([])
 
   function reset(): void {
     state.value = null
@@ -20,7 +23,8 @@ export const useRegisterStore = defineStore('register', () => {
     lastAckAt.value = null
     connected.value = false
     syncError.value = null
+    quarantined.value = []
   }
 
-  return { state, loading, pending, lastAckAt, online, connected, syncError, reset }
+  return { state, loading, pending, lastAckAt, online, connected, syncError, quarantined, reset }
 })

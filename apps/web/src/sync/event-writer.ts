@@ -36,11 +36,10 @@ function laterHlc(a: string | null | undefined, b: string | null | undefined): s
 
 /**
  * Writes one event: draft (HLC, device, actor, unit) → the domain's block rules → sign → the outbox in
- * one strict transaction → the doc. A refusal writes nothing. Writes are serialised so HLCs increase.
+ * one strict transaction → the doc. A refusal writes nothing. Writes are serialised (with the replica's
+ * acknowledgements and rebuilds) so HLCs increase and a rebuild never misses a write.
  */
 export class EventWriter {
-  private queue: Promise<unknown> = Promise.resolve()
-
   constructor(
     private readonly db: SecLedgerDb,
     private readonly replica: UnitReplica,
@@ -52,9 +51,7 @@ export class EventWriter {
     type: T,
     payload: CarrierEventPayloads[T],
   ): Promise<Result<EventEnvelope>> {
-    const run = this.queue.then(() => this.writeNow(type, payload))
-    this.queue = run.catch(() => undefined)
-    return run
+    return this.replica.runExclusive(() => this.writeNow(type, payload))
   }
 
   private async writeNow<T extends CarrierEventType>(
@@ -63,7 +60,8 @@ export class EventWriter {
   ): Promise<Result<EventEnvelope>> {
     const nowMs = this.now()
     const stored = await readMeta<string>(this.db, MetaKey.LastHlc)
-    // Never behind what this device issued or any event it has seen (ARCHITECTURE decision 1).
+    // Never behind what this device issued or any event it has seen (ARCHITECTURE decision 1), even
+    // when this device's clock is behind them: tickHlc then advances the counter, not the wall time.
     const last = laterHlc(stored, this.replica.state.lastAt)
     const draft: EventDraft = {
       unit: this.replica.unit,

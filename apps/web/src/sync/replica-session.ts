@@ -4,12 +4,12 @@ import { reauthenticate } from '../auth/offline-reauth.ts'
 import { appDb } from '../db/db-instance.ts'
 import { useRegisterStore } from '../stores/register-store.ts'
 import { EventWriter } from './event-writer.ts'
-import { SyncProvider } from './sync-provider.ts'
+import { ReplicaSync } from './replica-sync.ts'
 import { UnitReplica } from './unit-replica.ts'
 
 interface ActiveReplica {
   readonly replica: UnitReplica
-  readonly provider: SyncProvider
+  readonly sync: ReplicaSync
   readonly writer: EventWriter
   readonly stopListening: () => void
 }
@@ -42,16 +42,15 @@ export async function startReplica(start: ReplicaStart): Promise<void> {
     store.state = snap.state
     store.pending = snap.pending
     store.lastAckAt = snap.lastAckAt
+    store.quarantined = snap.quarantined
   })
   await replica.open()
   store.loading = false
-  const provider = new SyncProvider({
+  const sync = new ReplicaSync({
     url: syncUrl(start.unit),
-    doc: replica.doc,
-    pendingIds: () => replica.pending,
-    onAck: (ids) => {
+    replica,
+    onAck: () => {
       store.syncError = null
-      void replica.acknowledge(ids, Date.now())
     },
     onError: (error) => {
       store.syncError = error
@@ -69,8 +68,8 @@ export async function startReplica(start: ReplicaStart): Promise<void> {
     deviceId: start.deviceId,
     secretKey: secretKeyInMemory,
   })
-  active = { replica, provider, writer, stopListening }
-  provider.connect()
+  active = { replica, sync, writer, stopListening }
+  sync.start()
 }
 
 export function activeWriter(): EventWriter | null {
@@ -83,7 +82,7 @@ export function activeReplica(): UnitReplica | null {
 
 export function stopReplica(): void {
   if (!active) return
-  active.provider.destroy()
+  active.sync.stop()
   active.stopListening()
   active.replica.close()
   active = null

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
-import { AckLedger } from './ack-ledger.ts'
+import { AckLedger, type SentKind } from './ack-ledger.ts'
 import { parseSyncError, SyncCloseCode, type SyncError, SyncMessage, syncErrorFor } from './sync-messages.ts'
 
 export interface SyncStatus {
@@ -12,6 +12,22 @@ export interface SyncStatus {
   readonly synced: boolean
 }
 
+/** The server refused one of our data-carrying messages (ERROR 101 with `ref`, contracts.md). */
+export interface SyncRefusal {
+  readonly error: SyncError
+  /** The events that message carried (what this side recorded when sending it). */
+  readonly eventIds: readonly string[]
+  readonly kind: SentKind | null
+}
+
+/** Refusals after which every later update of this doc's client id would be refused too. */
+export const DOC_POISONING_CODES: ReadonlySet<string> = new Set([
+  'SYNC-IMMUTABLE',
+  'SYNC-BAD-EVENT',
+  'SYNC-MALFORMED',
+  'SYNC-TOO-LARGE',
+])
+
 export interface SyncProviderOptions {
   readonly url: string
   readonly doc: Y.Doc
@@ -20,6 +36,14 @@ export interface SyncProviderOptions {
   readonly pendingIds: () => readonly string[]
   readonly onAck: (eventIds: readonly string[]) => void
   readonly onError: (error: SyncError) => void
+  /**
+   * A refused data message (a code of DOC_POISONING_CODES with `ref`). When given, the provider stops
+   * at once — every later message of this doc would be refused as a consequence — and leaves the
+   * recovery to the caller; onError is called first all the same.
+   */
+  readonly onRefused?: (refusal: SyncRefusal) => void
+  /** The server's step 2 was applied: this doc now holds everything the server had at that point. */
+  readonly onServerState?: () => void
   readonly onStatus?: (status: SyncStatus) => void
   /** Called on close 4401: return true when a fresh session was obtained and a retry makes sense. */
   readonly onUnauthenticated?: () => Promise<boolean>
@@ -211,9 +235,10 @@ export class SyncProvider {
       this.opts.onError(syncErrorFor('SYNC-MALFORMED'))
       return
     }
+    if (syncType === syncProtocol.messageYjsSyncStep2) this.opts.onServerState?.()
     if (syncType === syncProtocol.messageYjsSyncStep1 && encoding.length(encoder) > 1) {
       if (this.send(encoding.toUint8Array(encoder))) {
-        this.ledger.recordSent(pendingAtStep2)
+        this.ledger.recordSent(pendingAtStep2, 'step2')
         this.handshakeDone = true
         this.setStatus({ synced: true })
       }
@@ -239,8 +264,16 @@ export class SyncProvider {
       json = ''
     }
     const error = parseSyncError(json)
-    if (error.ref !== undefined) this.ledger.refuse(error.ref)
+    const refused = error.ref === undefined ? null : this.ledger.refuse(error.ref)
     this.opts.onError(error)
+    const onRefused = this.opts.onRefused
+    if (error.ref === undefined || !onRefused || !DOC_POISONING_CODES.has(error.code)) return
+    // Later messages of this connection depend on the refused one: their refusals are consequences,
+    // not verdicts on their events, so nothing more is read or sent here.
+    this.stopped = true
+    this.clearRetry()
+    this.closeSocket()
+    onRefused({ error, eventIds: refused?.eventIds ?? [], kind: refused?.kind ?? null })
   }
 
   /** Local updates go out once the handshake is done; earlier ones travel in the step 2. */
@@ -259,6 +292,6 @@ export class SyncProvider {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, SyncMessage.Sync)
     syncProtocol.writeUpdate(encoder, update)
-    if (this.send(encoding.toUint8Array(encoder))) this.ledger.recordSent(ids)
+    if (this.send(encoding.toUint8Array(encoder))) this.ledger.recordSent(ids, 'update')
   }
 }
