@@ -64,6 +64,7 @@ export {
   MAX_PERIOD_YEARS,
   requiresCopyNumbers,
 } from './levels.ts'
+export type { EventDefinition, RegisterSlice, SliceContext, SliceEvent } from './register-slice.ts'
 export type { DomainError, Result } from './result.ts'
 export { domainError, err, ok } from './result.ts'
 export { ROLE_LABEL_ZH, ROLES, Role } from './roles.ts'
@@ -76,6 +77,54 @@ export {
   wrappedKeySchema,
   wrapSecretKey,
 } from './signing-keys.ts'
+export type {
+  TelegramAcknowledged,
+  TelegramCarryOutRequested,
+  TelegramCopyRequested,
+  TelegramDutyHeadDesignated,
+  TelegramEventPayloads,
+  TelegramExcerpted,
+  TelegramExcerpterDesignated,
+  TelegramHandled,
+  TelegramHeadPresent,
+  TelegramReceived,
+  TelegramReportedToHead,
+  TelegramSent,
+} from './telegram-events.ts'
+export {
+  isTelegramEventType,
+  TelegramEventType,
+  telegramAcknowledgedSchema,
+  telegramCarryOutRequestedSchema,
+  telegramCopyRequestedSchema,
+  telegramDutyHeadDesignatedSchema,
+  telegramEvents,
+  telegramExcerptedSchema,
+  telegramExcerpterDesignatedSchema,
+  telegramHandledSchema,
+  telegramHeadPresentSchema,
+  telegramReceivedSchema,
+  telegramReportedToHeadSchema,
+  telegramSentSchema,
+} from './telegram-events.ts'
+export type { TelegramPolicy } from './telegram-policy.ts'
+export {
+  DEFAULT_TELEGRAM_POLICY,
+  PRECEDENCE_LABEL_ZH,
+  requiresReportToHead,
+  TelegramPrecedence,
+} from './telegram-policy.ts'
+export type { DueSoonDeadline, OverdueTelegram, TelegramDeadline } from './telegram-queries.ts'
+export { dueSoon, lateTelegramDeadlines, overdueTelegrams, telegramDeadlines } from './telegram-queries.ts'
+export type { TelegramSliceEvent } from './telegram-rules.ts'
+export { createTelegramSlice, telegramSlice } from './telegram-slice.ts'
+export type {
+  Telegram,
+  TelegramCopy,
+  TelegramExcerpt,
+  TelegramState,
+  TelegramWork,
+} from './telegram-state.ts'
 export type {
   ScreeningHit,
   ScreeningOverride,
