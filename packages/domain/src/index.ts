@@ -42,6 +42,62 @@ export type {
   RegisterState,
 } from './carrier-state.ts'
 export { AnomalyKind, CarrierState } from './carrier-state.ts'
+export type {
+  ClassificationApproved,
+  ClassificationBasis,
+  ClassificationChangeProposed,
+  ClassificationClassifierFiled,
+  ClassificationEscalated,
+  ClassificationEventPayloads,
+  ClassificationProposed,
+  ClassificationReplyRecorded,
+  ClassificationReviewed,
+  ClassificationReviewedPeriodic,
+} from './classification-events.ts'
+export {
+  CLASSIFICATION_EVENTS,
+  ClassificationEventType,
+  classificationApprovedSchema,
+  classificationBasisSchema,
+  classificationChangeProposedSchema,
+  classificationClassifierFiledSchema,
+  classificationEscalatedSchema,
+  classificationProposedSchema,
+  classificationReplyRecordedSchema,
+  classificationReviewedPeriodicSchema,
+  classificationReviewedSchema,
+  isClassificationEventType,
+} from './classification-events.ts'
+export type { ClassificationPolicy } from './classification-policy.ts'
+export { DEFAULT_CLASSIFICATION_POLICY } from './classification-policy.ts'
+export type {
+  EffectiveStatus,
+  EscalationDue,
+  OverdueDetermination,
+  PeriodicReviewDue,
+  SecretItemRow,
+  SecretItemsRegister,
+} from './classification-queries.ts'
+export {
+  ESCALATION_WORKING_DAYS,
+  effectiveStatus,
+  escalationsDue,
+  overdueDeterminations,
+  periodicReviewsDue,
+  secretItemsRegister,
+} from './classification-queries.ts'
+export { classificationSlice, createClassificationSlice } from './classification-slice.ts'
+export type {
+  Approver,
+  ClassificationItem,
+  ClassificationState,
+  ClassificationWork,
+  Determination,
+  FiledClassifier,
+  ItemStatus,
+  Proposal,
+  ProposalKind,
+} from './classification-state.ts'
 export type { EventDraft, EventEnvelope } from './event-envelope.ts'
 export {
   compareEvents,
@@ -150,3 +206,4 @@ export {
   officeOpensAt,
   startOfLocalDate,
 } from './work-calendar.ts'
+export { addWorkingDays } from './working-days.ts'
