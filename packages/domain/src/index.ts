@@ -108,6 +108,117 @@ export {
 } from './event-envelope.ts'
 export type { Hlc, HlcParts } from './hlc.ts'
 export { formatHlc, hlcWallMs, isHlc, parseHlc, receiveHlc, tickHlc } from './hlc.ts'
+export type {
+  IncidentCarrierFound,
+  IncidentCarrierMissing,
+  IncidentEventPayloads,
+  IncidentInvestigationConcluded,
+  IncidentOpened,
+  IncidentRemedied,
+  IncidentReportedToBureau,
+} from './incident-events.ts'
+export {
+  IncidentEventType,
+  incidentCarrierFoundSchema,
+  incidentCarrierMissingSchema,
+  incidentEvents,
+  incidentInvestigationConcludedSchema,
+  incidentOpenedSchema,
+  incidentRemediedSchema,
+  incidentReportedToBureauSchema,
+  isIncidentEventType,
+} from './incident-events.ts'
+export type { IncidentPolicy } from './incident-policy.ts'
+export { DEFAULT_INCIDENT_POLICY, endOfDayMonthsLater } from './incident-policy.ts'
+export type {
+  IncidentDeadline,
+  IncidentView,
+  IncidentYearFigures,
+  MissingStatus,
+} from './incident-queries.ts'
+export {
+  incidentDeadlines,
+  incidentYearFigures,
+  lateIncidentDeadlines,
+  leakAt,
+  missingItems,
+  openIncidents,
+  overdueIncidents,
+} from './incident-queries.ts'
+export type { IncidentSliceEvent } from './incident-rules.ts'
+export { createIncidentSlice, incidentSlice } from './incident-slice.ts'
+export type { Incident, IncidentState, IncidentWork, MissingItem, Remedy } from './incident-state.ts'
+export type { Checklist, ChecklistArea } from './inspection-checklist.ts'
+export { DEFAULT_CHECKLIST, findChecklist, hasArea } from './inspection-checklist.ts'
+export type {
+  InspectionAnomalyResolved,
+  InspectionEventPayloads,
+  InspectionFindingRecorded,
+  InspectionFindingRectified,
+  InspectionFindingReportedUp,
+  InspectionFindingVerified,
+  InspectionItemChecked,
+  InspectionOpinionRecorded,
+  InspectionRecorded,
+  InspectionSelfAssessmentRecorded,
+} from './inspection-events.ts'
+export {
+  InspectionEventType,
+  InspectionKind,
+  inspectionAnomalyResolvedSchema,
+  inspectionEvents,
+  inspectionFindingRecordedSchema,
+  inspectionFindingRectifiedSchema,
+  inspectionFindingReportedUpSchema,
+  inspectionFindingVerifiedSchema,
+  inspectionItemCheckedSchema,
+  inspectionOpinionRecordedSchema,
+  inspectionRecordedSchema,
+  inspectionSelfAssessmentRecordedSchema,
+  isInspectionEventType,
+} from './inspection-events.ts'
+export type { HolidayPeriod } from './inspection-holidays.ts'
+export { MAJOR_HOLIDAY_LABEL_ZH, MajorHoliday, majorHolidays } from './inspection-holidays.ts'
+export type { InspectionPolicy } from './inspection-policy.ts'
+export { DEFAULT_INSPECTION_POLICY } from './inspection-policy.ts'
+export type { FindingDue, InspectionYearFigures, SeriousReportDue } from './inspection-queries.ts'
+export {
+  bureauOpinionsPending,
+  findingsAwaitingVerification,
+  findingsDueSoon,
+  inspectionYearFigures,
+  openInspectionAnomalies,
+  overdueFindings,
+  selfAssessmentOfYear,
+  seriousFindingsUnreported,
+} from './inspection-queries.ts'
+export type { HolidayCheck, QuarterStatus } from './inspection-reminders.ts'
+export { holidayChecks, quarterlyInspections } from './inspection-reminders.ts'
+export type { InspectionSliceEvent } from './inspection-rules.ts'
+export type {
+  SelfAssessmentScore,
+  SelfAssessmentSheet,
+  SheetAnswer,
+  SheetItem,
+  Verdict,
+} from './inspection-scoring.ts'
+export {
+  DEFAULT_SELF_ASSESSMENT_SHEET,
+  scoreSelfAssessment,
+  VERDICT_LABEL_ZH,
+  verdictOf,
+} from './inspection-scoring.ts'
+export { createInspectionSlice, inspectionSlice } from './inspection-slice.ts'
+export type {
+  Finding,
+  Inspection,
+  InspectionAnomaly,
+  InspectionState,
+  InspectionWork,
+  ItemCheck,
+  SelfAssessment,
+  Verification,
+} from './inspection-state.ts'
 export type { DirectoryUser, KeyDirectory, SecurityAlert } from './key-directory.ts'
 export { createSignatureCache, directoryUser, SecurityAlertKind, screenEvent } from './key-directory.ts'
 export {
