@@ -231,6 +231,67 @@ export {
   MAX_PERIOD_YEARS,
   requiresCopyNumbers,
 } from './levels.ts'
+export type {
+  PersonnelApproved,
+  PersonnelCertificateIssued,
+  PersonnelCommitmentSigned,
+  PersonnelEventPayloads,
+  PersonnelFiled,
+  PersonnelLeftPost,
+  PersonnelLeftUnit,
+  PersonnelRegistered,
+  PersonnelTookPost,
+  PersonnelTravelAbroad,
+} from './personnel-events.ts'
+export {
+  EMPLOYMENT_TYPE_LABEL_ZH,
+  EmploymentType,
+  isPersonnelEventType,
+  PersonnelApprovalSubject,
+  PersonnelEventType,
+  personnelApprovedSchema,
+  personnelCertificateIssuedSchema,
+  personnelCommitmentSignedSchema,
+  personnelEvents,
+  personnelFiledSchema,
+  personnelLeftPostSchema,
+  personnelLeftUnitSchema,
+  personnelRegisteredSchema,
+  personnelTookPostSchema,
+  personnelTravelAbroadSchema,
+} from './personnel-events.ts'
+export type { MonthRange, PersonnelPolicy } from './personnel-policy.ts'
+export {
+  DEFAULT_PERSONNEL_POLICY,
+  LONGER_DECONTAMINATION_MONTHS,
+  POST_LEVEL_LABEL_ZH,
+  SecrecyPostLevel,
+} from './personnel-policy.ts'
+export type { Decontamination, OnPost, PersonnelYearSummary } from './personnel-queries.ts'
+export {
+  decontaminationEndingSoon,
+  departureHandOvers,
+  inDecontamination,
+  personnelOnPost,
+  personnelYearSummary,
+} from './personnel-queries.ts'
+export type { PersonnelSliceEvent } from './personnel-rules.ts'
+export { createPersonnelSlice, PERSONNEL_SLICE_EVENTS, personnelSlice } from './personnel-slice.ts'
+export type {
+  Attendance,
+  Certificate,
+  Commitment,
+  Departure,
+  Filing,
+  Person,
+  PersonnelApproval,
+  PersonnelState,
+  PersonnelWork,
+  Post,
+  TrainingPlan,
+  TrainingSession,
+  Travel,
+} from './personnel-state.ts'
 export type { EventDefinition, RegisterSlice, SliceContext, SliceEvent } from './register-slice.ts'
 export type { DomainError, Result } from './result.ts'
 export { domainError, err, ok } from './result.ts'
@@ -305,6 +366,27 @@ export {
   ScreeningHitKind,
   screenFreeText,
 } from './text-screening.ts'
+export type {
+  TrainingAttendanceAdded,
+  TrainingAttendee,
+  TrainingEventPayloads,
+  TrainingPlanAdopted,
+  TrainingSessionRecorded,
+} from './training-events.ts'
+export {
+  isTrainingEventType,
+  TRAINING_KIND_LABEL_ZH,
+  TrainingEventType,
+  TrainingKind,
+  trainingAttendanceAddedSchema,
+  trainingAttendeeSchema,
+  trainingEvents,
+  trainingPlanAdoptedSchema,
+  trainingSessionRecordedSchema,
+} from './training-events.ts'
+export type { StaffRef, TrainingCoverage, TrainingPlanStatus, UntaughtNewStaff } from './training-queries.ts'
+export { taughtLate, trainingCoverage, trainingPlanStatus, untaughtNewStaff } from './training-queries.ts'
+export type { TrainingSliceEvent } from './training-rules.ts'
 export type { UnitPolicy } from './unit-policy.ts'
 export { DEFAULT_UNIT_POLICY, desensitizeTitle, TITLE_MASK } from './unit-policy.ts'
 export type { LocalDay, WorkCalendar } from './work-calendar.ts'
