@@ -232,6 +232,39 @@ export {
   requiresCopyNumbers,
 } from './levels.ts'
 export type {
+  OrganisationDepartmentClosed,
+  OrganisationDepartmentHeadRecorded,
+  OrganisationDepartmentRecorded,
+  OrganisationEventPayloads,
+  OrganisationMeetingHeld,
+  OrganisationPlanFiled,
+  OrganisationPostAssigned,
+  OrganisationPostVacated,
+  OrganisationSummaryFiled,
+} from './organisation-events.ts'
+export {
+  ORGANISATION_EVENTS,
+  OrganisationEventType,
+  OrganisationPost,
+  organisationDepartmentClosedSchema,
+  organisationDepartmentHeadRecordedSchema,
+  organisationDepartmentRecordedSchema,
+  organisationMeetingHeldSchema,
+  organisationPlanFiledSchema,
+  organisationPostAssignedSchema,
+  organisationPostVacatedSchema,
+  organisationSummaryFiledSchema,
+  POST_LABEL_ZH,
+} from './organisation-events.ts'
+export type { MissingPost, OrganisationDuty, OrganisationFigures } from './organisation-queries.ts'
+export {
+  missingPosts,
+  organisationDuties,
+  organisationDutiesDueSoon,
+  organisationFigures,
+} from './organisation-queries.ts'
+export type { OrganisationSliceEvent } from './organisation-rules.ts'
+export type {
   PersonnelApproved,
   PersonnelCertificateIssued,
   PersonnelCommitmentSigned,
@@ -292,7 +325,127 @@ export type {
   TrainingSession,
   Travel,
 } from './personnel-state.ts'
+export type {
+  PublicationBureauReplied,
+  PublicationEscalated,
+  PublicationEventPayloads,
+  PublicationLeakClosed,
+  PublicationLeakFound,
+  PublicationLeakReported,
+  PublicationLeakTakenDown,
+  PublicationLeakTraced,
+  PublicationPublished,
+  PublicationReviewed,
+  PublicationReviewerDesignated,
+  PublicationReviewerRevoked,
+  PublicationSubmitted,
+  PublicationWithholdingConfirmed,
+  PublicationWithholdingProposed,
+} from './publication-events.ts'
+export {
+  isPublicationEventType,
+  PUBLICATION_EVENTS,
+  PublicationEventType,
+  publicationBureauRepliedSchema,
+  publicationEscalatedSchema,
+  publicationLeakClosedSchema,
+  publicationLeakFoundSchema,
+  publicationLeakReportedSchema,
+  publicationLeakTakenDownSchema,
+  publicationLeakTracedSchema,
+  publicationPublishedSchema,
+  publicationReviewedSchema,
+  publicationReviewerDesignatedSchema,
+  publicationReviewerRevokedSchema,
+  publicationSubmittedSchema,
+  publicationWithholdingConfirmedSchema,
+  publicationWithholdingProposedSchema,
+  ReviewCapacity,
+  ReviewerPost,
+} from './publication-events.ts'
+export type { PublicationPolicy } from './publication-policy.ts'
+export { DEFAULT_PUBLICATION_POLICY } from './publication-policy.ts'
+export type {
+  LeakDeadline,
+  PendingReview,
+  PublicationFigures,
+  PublicationRegisterLine,
+} from './publication-queries.ts'
+export {
+  escalatedItems,
+  lateLeakDeadlines,
+  leakDeadlines,
+  leakDeadlinesDueSoon,
+  overdueLeakDeadlines,
+  pendingReviews,
+  publicationFigures,
+  publicationRegister,
+} from './publication-queries.ts'
+export type { PublicationSliceEvent } from './publication-rules.ts'
+export type { PublicationSlice } from './publication-slice.ts'
+export { createPublicationSlice, publicationSlice } from './publication-slice.ts'
+export type {
+  LeakIncident,
+  PublicationItem,
+  PublicationItemState,
+  PublicationRecord,
+  PublicationState,
+  PublicationWork,
+  ReviewRecord,
+  WithholdingRecord,
+} from './publication-state.ts'
 export type { EventDefinition, RegisterSlice, SliceContext, SliceEvent } from './register-slice.ts'
+export type {
+  ResponsibilityBookDrafted,
+  ResponsibilityBookSigned,
+  ResponsibilityEventPayloads,
+  ResponsibilitySliceEventType,
+  ResponsibilityTemplateAdopted,
+  ResponsibilityTemplateContent,
+  ResponsibilityTemplatePublished,
+} from './responsibility-events.ts'
+export {
+  isResponsibilityEventType,
+  RESPONSIBILITY_EVENTS,
+  ResponsibilityEventType,
+  responsibilityBookDraftedSchema,
+  responsibilityBookSignedSchema,
+  responsibilityTemplateAdoptedSchema,
+  responsibilityTemplateContentSchema,
+  responsibilityTemplatePublishedSchema,
+} from './responsibility-events.ts'
+export type { BookContent } from './responsibility-hash.ts'
+export { bookContentHash, templateContentHash } from './responsibility-hash.ts'
+export type { MonthDay, ResponsibilityPolicy } from './responsibility-policy.ts'
+export { DEFAULT_RESPONSIBILITY_POLICY, endOfMonthDay } from './responsibility-policy.ts'
+export type {
+  BookFigures,
+  BookReminder,
+  BookToResign,
+  DepartmentWithoutBook,
+  MissingBookReason,
+} from './responsibility-queries.ts'
+export {
+  bookFigures,
+  bookReminders,
+  booksToResign,
+  departmentsWithoutBook,
+} from './responsibility-queries.ts'
+export type { ResponsibilitySliceEvent } from './responsibility-rules.ts'
+export type { ResponsibilitySlice } from './responsibility-slice.ts'
+export { createResponsibilitySlice, responsibilitySlice } from './responsibility-slice.ts'
+export type {
+  AnnualDocument,
+  Department,
+  GroupMeeting,
+  PostHolding,
+  ResponsibilityBook,
+  ResponsibilityState,
+  ResponsibilityWork,
+  SupersededReason,
+  TemplateVersion,
+} from './responsibility-state.ts'
+export { isBookInForce } from './responsibility-state.ts'
 export type { DomainError, Result } from './result.ts'
 export { domainError, err, ok } from './result.ts'
 export { ROLE_LABEL_ZH, ROLES, Role } from './roles.ts'
