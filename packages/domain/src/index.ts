@@ -98,6 +98,72 @@ export type {
   Proposal,
   ProposalKind,
 } from './classification-state.ts'
+export type { DeviceEventPayloads, NetworkClass } from './device-events.ts'
+export {
+  DeviceEventType,
+  DeviceKind,
+  deviceAnomalyResolvedSchema,
+  deviceAssignedSchema,
+  deviceCheckRecordedSchema,
+  deviceClassifiedFileStoredSchema,
+  deviceConfigChangedSchema,
+  deviceConnectionReportedSchema,
+  deviceDisposalApprovedSchema,
+  deviceDisposedSchema,
+  deviceEvents,
+  deviceFiledWithBureauSchema,
+  deviceLeaderDesignatedSchema,
+  deviceMediumBoundSchema,
+  deviceMediumUsedSchema,
+  deviceMediumUseReportedSchema,
+  deviceNetworkApprovedSchema,
+  deviceNetworkConnectedSchema,
+  deviceReclassifiedSchema,
+  deviceRegisteredSchema,
+  deviceRepairApprovedSchema,
+  deviceRepairReturnedSchema,
+  deviceRepairStartedSchema,
+  deviceReuseApprovedSchema,
+  deviceReusedSchema,
+  deviceSanitizedSchema,
+  deviceSecurityCheckedSchema,
+  deviceUseApprovedSchema,
+  deviceUsedSchema,
+  deviceUserBookSignedSchema,
+  isDeviceEventType,
+} from './device-events.ts'
+export type { DevicePolicy } from './device-policy.ts'
+export { DEFAULT_DEVICE_POLICY } from './device-policy.ts'
+export type { BookGap, DeviceYearFigures, SoftwareCheckDue } from './device-queries.ts'
+export {
+  deviceYearFigures,
+  openDeviceAnomalies,
+  overdueSoftwareChecks,
+  pendingBureauFilings,
+  securityChecksPending,
+  softwareChecksDueSoon,
+  userBooksToSign,
+} from './device-queries.ts'
+export { createDeviceSlice, deviceSlice } from './device-slice.ts'
+export type {
+  BureauFiling,
+  DesignatedLeader,
+  Device,
+  DeviceAnomaly,
+  DeviceAnomalyKind,
+  DeviceApproval,
+  DeviceApprovalKind,
+  DeviceCheck,
+  DeviceDisposal,
+  DeviceRepair,
+  DeviceState,
+  DeviceStatus,
+  DeviceWork,
+  MediumUse,
+  UseLogEntry,
+  UserBook,
+} from './device-state.ts'
+export { hasValidBook, isRetired, needsUserBook } from './device-state.ts'
 export type { EventDraft, EventEnvelope } from './event-envelope.ts'
 export {
   compareEvents,
