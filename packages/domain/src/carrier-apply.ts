@@ -93,7 +93,8 @@ function applyHandOut(
   ctx: FoldContext,
 ) {
   const due = handOutDue(e.atMs, e.payload.dueAt, ctx.calendar)
-  if (!due.ok) return // checked before; unreachable
+  // Stryker disable next-line all: unreachable, checkRules refused the event already
+  if (!due.ok) return
   if (carrier.state === 'out') openAnomaly(work, concurrentHandOut(carrier, e.id, e.atMs)) // rule C-04 after a merge
   const holder = { id: e.id, reader: e.payload.reader, handedOutAt: e.atMs, dueAt: due.value }
   work.carriers.set(

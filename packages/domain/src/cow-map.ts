@@ -9,6 +9,7 @@
  */
 const BUCKETS = 256 // a power of two
 
+// Stryker disable all: any deterministic bucket function is correct; this one is chosen for speed
 function bucketOf(key: string): number {
   // The last three characters: ids differ at the end (sequence numbers, uuids, hashes), and the fold
   // looks a carrier up for every event, so the hash must be cheap. Missing characters count as 0.
@@ -17,6 +18,7 @@ function bucketOf(key: string): number {
     ((key.charCodeAt(n - 1) | 0) * 961 + (key.charCodeAt(n - 2) | 0) * 31 + (key.charCodeAt(n - 3) | 0)) | 0
   return h & (BUCKETS - 1)
 }
+// Stryker restore all
 
 export class CowMap<V> implements ReadonlyMap<string, V> {
   // Private (#) fields stay out of structural comparisons such as deep equality in tests.
@@ -46,6 +48,7 @@ export class CowMap<V> implements ReadonlyMap<string, V> {
   set(key: string, value: V): this {
     const b = bucketOf(key)
     let bucket = this.#buckets[b] as Map<string, V>
+    // Stryker disable next-line ConditionalExpression: copying an owned bucket again is only slower
     if (this.#owned[b] === 0) {
       bucket = new Map(bucket)
       this.#buckets[b] = bucket

@@ -30,6 +30,7 @@ function makeWork(parts: Omit<FoldWork, 'anomaly'>): FoldWork {
 
 function lookupAnomaly(work: Pick<FoldWork, 'anomalies' | 'anomalyIndex'>, id: string): Anomaly | undefined {
   const index = work.anomalyIndex.get(id)
+  // Stryker disable next-line ConditionalExpression: anomalies[undefined] is undefined too
   return index === undefined ? undefined : work.anomalies[index]
 }
 

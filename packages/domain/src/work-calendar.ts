@@ -51,6 +51,7 @@ function parseClock(hhmm: string): number {
 
 function compile(calendar: WorkCalendar): CompiledCalendar {
   let c = compiled.get(calendar)
+  // Stryker disable next-line ConditionalExpression: a cache; compiling again gives the same value
   if (!c) {
     c = {
       days: new Map(),
@@ -112,6 +113,7 @@ interface CompiledDay {
 function compiledDay(ms: number, c: CompiledCalendar): CompiledDay {
   const dayNumber = Math.floor((ms + c.offsetMs) / DAY_MS)
   let entry = c.days.get(dayNumber)
+  // Stryker disable next-line ConditionalExpression: a cache; computing again gives the same value
   if (!entry) {
     const { y, m, d } = civilFromDays(dayNumber)
     const day = {

@@ -84,6 +84,12 @@ describe('incremental register', () => {
     expect(incremental.ingest([{ ...r1, sig: 'e'.repeat(128) }])).toEqual(twice)
   })
 
+  it('never reorders the caller’s array', () => {
+    const input = [out, r2, r1]
+    fold(input)
+    expect(input).toEqual([out, r2, r1])
+  })
+
   it('accepts any iterable of events', () => {
     const pool = eventPool()
     expect(foldUnitRegister(new Set(pool), ctx)).toEqual(foldUnitRegister(pool, ctx))

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { computeEventId, signEvent, verifyEventSignature } from '../src/event-envelope.ts'
 import { tickHlc } from '../src/hlc.ts'
-import { generateSigningKeyPair, unwrapSecretKey, wrapSecretKey } from '../src/signing-keys.ts'
+import {
+  generateSigningKeyPair,
+  publicKeyOf,
+  unwrapSecretKey,
+  wrappedKeySchema,
+  wrapSecretKey,
+} from '../src/signing-keys.ts'
 
 const FAST_KDF = { memoryKiB: 64, iterations: 1, parallelism: 1 }
 
@@ -34,6 +40,19 @@ describe('event envelope', () => {
     expect(verifyEventSignature(forged, leader.publicKey)).toBe(false)
   })
 
+  it('malformed ids, signatures, keys or payloads never verify', () => {
+    const event = signEvent(draft, officer.secretKey)
+    expect(verifyEventSignature({ ...event, id: event.id.toUpperCase() }, officer.publicKey)).toBe(false)
+    expect(verifyEventSignature({ ...event, sig: event.sig.slice(2) }, officer.publicKey)).toBe(false)
+    expect(verifyEventSignature(event, officer.publicKey.slice(2))).toBe(false)
+    expect(verifyEventSignature({ ...event, sig: '0'.repeat(128) }, officer.publicKey)).toBe(false)
+    expect(verifyEventSignature({ ...event, payload: Number.NaN }, officer.publicKey)).toBe(false)
+    // a valid signature on a different id does not carry over
+    const other = signEvent({ ...draft, device: 'pc2' }, officer.secretKey)
+    expect(verifyEventSignature({ ...event, sig: other.sig }, officer.publicKey)).toBe(false)
+    expect(publicKeyOf(officer.secretKey)).toBe(officer.publicKey)
+  })
+
   it('tampered payload breaks the id', () => {
     const event = signEvent(draft, officer.secretKey)
     expect(verifyEventSignature({ ...event, payload: { a: [1], b: 1 } }, officer.publicKey)).toBe(false)
@@ -44,10 +63,18 @@ describe('wrapped private keys', () => {
   it('unwraps with the right password and user only', async () => {
     const pair = generateSigningKeyPair()
     const wrapped = await wrapSecretKey(pair.secretKey, 'secledger-demo', 'officer1', FAST_KDF)
+    expect(wrappedKeySchema.parse(wrapped)).toEqual(wrapped)
+    expect(wrapped.kdf).toBe('argon2id')
     const good = await unwrapSecretKey(wrapped, 'secledger-demo', 'officer1')
     expect(good).toEqual({ ok: true, value: pair.secretKey })
     const bad = await unwrapSecretKey(wrapped, 'wrong', 'officer1')
-    expect(bad.ok).toBe(false)
+    expect(bad).toEqual({
+      ok: false,
+      error: {
+        code: 'AUTH-PASSWORD',
+        message: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
+      },
+    })
     const swapped = await unwrapSecretKey(wrapped, 'secledger-demo', 'officer2')
     expect(swapped.ok).toBe(false)
   })

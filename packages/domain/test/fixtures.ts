@@ -25,6 +25,7 @@ export const KEYS = {
   officer2: seeded(4),
   leader2: seeded(5),
   stranger: seeded(6),
+  chief1: seeded(7),
 } as const
 export type TestActor = keyof typeof KEYS
 
@@ -34,6 +35,7 @@ const USERS: Record<Exclude<TestActor, 'stranger'>, { unit: string; roles: Role[
   classifier1: { unit: UNIT, roles: ['classifier'], displayName: '张定密' },
   officer2: { unit: 'town-2', roles: ['officer'], displayName: '赵保密' },
   leader2: { unit: 'town-2', roles: ['leader'], displayName: '钱乡长' },
+  chief1: { unit: UNIT, roles: ['leader', 'officer'], displayName: '孔书记' },
 }
 
 /** The key directory: every test actor but `stranger`, who is unknown. */

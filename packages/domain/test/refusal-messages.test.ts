@@ -30,6 +30,16 @@ const destroy = (extra: Record<string, unknown>) => ({
   ...extra,
 })
 
+const h1 = signed('carrier.handed_out', { carrierId: 'c1', reader: '刘' }, { at: T.morning })
+const h2 = signed(
+  'carrier.handed_out',
+  { carrierId: 'c1', reader: '陈' },
+  { at: T.morning + 1, device: 'pc2' },
+)
+const conflict = [registered, h1, h2]
+const anomalyId = `concurrent_hand_out:${h2.id}`
+const resolved = signed('anomaly.resolved', { anomalyId, note: '已核实' }, { at: T.noon })
+
 /** One draft per refusal the rules can give: [expected code, checkEvent result]. */
 const cases = () =>
   [
@@ -180,6 +190,22 @@ describe('refusals are explained in Chinese and English', () => {
       expect(result.ok ? null : result.error.code).toBe(code)
       if (!result.ok) expectReadable(result.error)
     }
+  })
+
+  it('anomaly refusals name the anomaly', () => {
+    const unknown = check([registered], 'anomaly.resolved', { anomalyId: 'x', note: 'n' }, { at: T.noon })
+    expect(unknown.ok ? null : unknown.error.details).toEqual({ anomalyId: 'x' })
+    const closed = check(
+      [...conflict, resolved],
+      'anomaly.resolved',
+      { anomalyId, note: 'n' },
+      { at: T.close },
+    )
+    expect(closed.ok ? null : closed.error.details).toEqual({ anomalyId })
+    const actor = check([], 'carrier.registered', registration(), { at: T.morning, actor: 'stranger' })
+    expect(actor.ok ? null : actor.error.details).toEqual({ actor: 'stranger' })
+    const role = check([], 'carrier.registered', registration(), { at: T.morning, actor: 'leader1' })
+    expect(role.ok ? null : role.error.details).toEqual({ roles: ['officer'] })
   })
 
   it('every refusal in a merged history is explained', () => {

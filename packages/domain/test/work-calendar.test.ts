@@ -5,6 +5,7 @@ import {
   endOfWorkingDay,
   isWorkingDay,
   localDay,
+  officeOpensAt,
   startOfLocalDate,
   type WorkCalendar,
 } from '../src/work-calendar.ts'
@@ -95,5 +96,68 @@ describe('work calendar (rule C-05)', () => {
       expect(localDay(start as number, cal).date).toBe(date)
       expect(localDay((start as number) + 86_399_999, cal).date).toBe(date)
     }
+  })
+
+  it('C-05 refuses malformed office hours and dates', () => {
+    const bad: WorkCalendar = { ...cal, officeHours: { start: '8:30', end: '17:30' } }
+    expect(() => endOfWorkingDay(local('2026-03-02T09:00'), bad)).toThrow(
+      'office hours must be HH:MM, got 8:30',
+    )
+    const trailing: WorkCalendar = { ...cal, officeHours: { start: '08:30x', end: '17:30' } }
+    expect(() => isWorkingDay('2026-03-02', trailing)).toThrow(RangeError)
+    const leading: WorkCalendar = { ...cal, officeHours: { start: 'x08:30', end: '17:30' } }
+    expect(() => isWorkingDay('2026-03-02', leading)).toThrow(RangeError)
+    for (const date of [
+      '2026-3-02',
+      'x2026-03-02',
+      '2026-03-02x',
+      '2026-02-29',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-13-01',
+    ]) {
+      expect(startOfLocalDate(date, cal)).toBeNull()
+    }
+    expect(isWorkingDay('2026/03/02', cal)).toEqual({
+      ok: false,
+      error: { code: 'CAL-DATE', message: { zh: '日期格式错误：2026/03/02', en: 'Not a date: 2026/03/02' } },
+    })
+  })
+
+  it('C-05 the missing year is named in the error details', () => {
+    expect(isWorkingDay('2027-05-06', cal)).toEqual({
+      ok: false,
+      error: {
+        code: 'CAL-YEAR',
+        message: { zh: '2027年节假日安排尚未录入', en: 'The holiday schedule for 2027 has not been entered' },
+        details: { year: 2027 },
+      },
+    })
+  })
+
+  it('C-05 office opening is on the local day of the instant', () => {
+    expect(officeOpensAt(local('2026-03-02T23:00'), cal)).toBe(local('2026-03-02T08:30'))
+    expect(officeOpensAt(local('2026-03-03T00:10'), cal)).toBe(local('2026-03-03T08:30'))
+  })
+
+  it('C-05 civil dates are right across century years', () => {
+    for (const date of [
+      '1900-02-28',
+      '1900-03-01',
+      '2100-02-28',
+      '2100-03-01',
+      '2400-02-29',
+      '1970-01-01',
+      '1969-12-31',
+    ]) {
+      const start = startOfLocalDate(date, cal)
+      expect(start).not.toBeNull()
+      expect(localDay(start as number, cal).date).toBe(date)
+    }
+    expect(localDay(local('2100-03-01T12:00'), cal)).toEqual({
+      date: '2100-03-01',
+      year: 2100,
+      startMs: local('2100-03-01T00:00'),
+    })
   })
 })
