@@ -5,7 +5,7 @@ import {
   type NewAnomalyProjectionRow,
   type NewCarrierProjectionRow,
 } from '@secledger/db'
-import type { Anomaly, Carrier, RegisterState } from '@secledger/domain'
+import { type Anomaly, type Carrier, changedCarriers, type RegisterState } from '@secledger/domain'
 import { sql } from 'drizzle-orm'
 
 /**
@@ -56,10 +56,9 @@ export function projectionChanges(
   before: RegisterState,
   after: RegisterState,
 ): ProjectionChanges {
-  const carriers: NewCarrierProjectionRow[] = []
-  for (const [id, carrier] of after.carriers) {
-    if (before.carriers.get(id) !== carrier) carriers.push(carrierRow(unitId, carrier))
-  }
+  // A full scan of the register per ingest (~13 ms at 17,000 carriers on a loaded machine): the domain's
+  // diff is where it can become proportional to what changed (its map shares untouched buckets).
+  const carriers = changedCarriers(before, after).map((carrier) => carrierRow(unitId, carrier))
   const previous = new Map(before.anomalies.map((anomaly) => [anomaly.id, anomaly]))
   const anomalies = after.anomalies
     .filter((anomaly) => previous.get(anomaly.id) !== anomaly)
@@ -67,46 +66,44 @@ export function projectionChanges(
   return { carriers, anomalies }
 }
 
-// Rows per statement: PostgreSQL allows 65,535 bind parameters; a carrier row uses 13.
-const BATCH = 1000
+/** Upsert of carrier rows, to run alone or inside the commit statement. */
+export function carrierUpsert(db: DatabaseExecutor, rows: readonly NewCarrierProjectionRow[]) {
+  return db
+    .insert(carrierProjection)
+    .values(rows as NewCarrierProjectionRow[])
+    .onConflictDoUpdate({
+      target: carrierProjection.id,
+      // Ids are chosen by devices: never let one unit's entry overwrite another unit's row.
+      setWhere: sql`${carrierProjection.unitId} = excluded.unit_id`,
+      set: {
+        serial: sql`excluded.serial`,
+        docNumber: sql`excluded.doc_number`,
+        copyNumber: sql`excluded.copy_number`,
+        level: sql`excluded.level`,
+        periodYears: sql`excluded.period_years`,
+        state: sql`excluded.state`,
+        kind: sql`excluded.kind`,
+        receivedOn: sql`excluded.received_on`,
+        registeredAt: sql`excluded.registered_at`,
+        dueAt: sql`excluded.due_at`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    })
+}
 
-export async function upsertProjection(tx: DatabaseExecutor, changes: ProjectionChanges): Promise<void> {
-  for (let i = 0; i < changes.carriers.length; i += BATCH) {
-    await tx
-      .insert(carrierProjection)
-      .values(changes.carriers.slice(i, i + BATCH))
-      .onConflictDoUpdate({
-        target: carrierProjection.id,
-        // Ids are chosen by devices: never let one unit's entry overwrite another unit's row.
-        setWhere: sql`${carrierProjection.unitId} = excluded.unit_id`,
-        set: {
-          serial: sql`excluded.serial`,
-          docNumber: sql`excluded.doc_number`,
-          copyNumber: sql`excluded.copy_number`,
-          level: sql`excluded.level`,
-          periodYears: sql`excluded.period_years`,
-          state: sql`excluded.state`,
-          kind: sql`excluded.kind`,
-          receivedOn: sql`excluded.received_on`,
-          registeredAt: sql`excluded.registered_at`,
-          dueAt: sql`excluded.due_at`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-      })
-  }
-  for (let i = 0; i < changes.anomalies.length; i += BATCH) {
-    await tx
-      .insert(anomalyProjection)
-      .values(changes.anomalies.slice(i, i + BATCH))
-      .onConflictDoUpdate({
-        target: anomalyProjection.id,
-        setWhere: sql`${anomalyProjection.unitId} = excluded.unit_id`,
-        set: {
-          kind: sql`excluded.kind`,
-          carrierId: sql`excluded.carrier_id`,
-          openedAt: sql`excluded.opened_at`,
-          resolvedAt: sql`excluded.resolved_at`,
-        },
-      })
-  }
+/** Upsert of anomaly rows, to run alone or inside the commit statement. */
+export function anomalyUpsert(db: DatabaseExecutor, rows: readonly NewAnomalyProjectionRow[]) {
+  return db
+    .insert(anomalyProjection)
+    .values(rows as NewAnomalyProjectionRow[])
+    .onConflictDoUpdate({
+      target: anomalyProjection.id,
+      setWhere: sql`${anomalyProjection.unitId} = excluded.unit_id`,
+      set: {
+        kind: sql`excluded.kind`,
+        carrierId: sql`excluded.carrier_id`,
+        openedAt: sql`excluded.opened_at`,
+        resolvedAt: sql`excluded.resolved_at`,
+      },
+    })
 }

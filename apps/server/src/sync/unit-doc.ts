@@ -1,6 +1,5 @@
 import type { DatabaseExecutor } from '@secledger/db'
 import {
-  createSignatureCache,
   createUnitRegister,
   DEFAULT_CALENDAR,
   DEFAULT_UNIT_POLICY,
@@ -10,6 +9,7 @@ import {
 } from '@secledger/domain'
 import * as Y from 'yjs'
 import { loadUnitDirectory } from '../keys/unit-directory.ts'
+import { createEventVerifier, type EventVerifier } from './event-verifier.ts'
 import { loadStoredDoc } from './persistence.ts'
 import { createSerialQueue, type SerialQueue } from './serial-queue.ts'
 import { EVENTS_MAP } from './update-guard.ts'
@@ -32,7 +32,7 @@ export interface UnitDoc {
   readonly peers: Set<SyncPeer>
   /** Every change to this doc runs here, one at a time: check, commit, apply, broadcast. */
   readonly queue: SerialQueue
-  readonly verify: (event: EventEnvelope, publicKey: string) => boolean
+  readonly verify: EventVerifier
   directory: KeyDirectory
   register: UnitRegister
   /** Sequence number of the last update applied to `doc`. */
@@ -91,7 +91,8 @@ export async function loadUnitDoc(db: DatabaseExecutor, unitId: string): Promise
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
     console.error(`[sync] ${docName} has pending structs after load`)
   }
-  const partial = { unitId, directory, verify: createSignatureCache(), doc }
+  // Stored events were verified when ingested: the load fold re-screens actor, role and unit, not crypto.
+  const partial = { unitId, directory, verify: createEventVerifier(docEvents(doc)), doc }
   return {
     ...partial,
     docName,
