@@ -220,6 +220,13 @@ describe('registration (rules C-01, C-02, D-03, S-01, S-02)', () => {
     expect(
       refusal(check([], 'carrier.registered', registration({ title: '' }), { at: T.morning }, ctx)),
     ).toBeNull()
+    // an empty title is stricter than masking and always passes
+    expect(
+      refusal(check([], 'carrier.registered', registration({ title: '' }), { at: T.morning })),
+    ).toBeNull()
+    expect(refusal(check([], 'carrier.registered', registration({ title: '关于' }), { at: T.morning }))).toBe(
+      'S-02',
+    )
     // 秘密 titles are kept as typed
     const conf = registration({ level: 'confidential', title: '关于某项工程的实施方案' })
     expect(refusal(check([], 'carrier.registered', conf, { at: T.morning }))).toBeNull()

@@ -13,6 +13,9 @@ function expectReadable(error: DomainError): void {
   if (RULE_CODE.test(error.code)) {
     expect(error.message.zh).toContain(`规则 ${error.code}`)
     expect(error.message.en).toContain(`rule ${error.code}`)
+    // the reason itself, not only the rule reference
+    expect(error.message.zh.replace(`（规则 ${error.code}）`, '')).toMatch(HAS_CJK)
+    expect(error.message.en.replace(` (rule ${error.code})`, '').length).toBeGreaterThan(10)
   }
 }
 
@@ -39,6 +42,8 @@ const h2 = signed(
 const conflict = [registered, h1, h2]
 const anomalyId = `concurrent_hand_out:${h2.id}`
 const resolved = signed('anomaly.resolved', { anomalyId, note: '已核实' }, { at: T.noon })
+
+const gone = signed('carrier.destroyed', destroy({ receiptNumber: 'X' }), { at: T.noon })
 
 /** One draft per refusal the rules can give: [expected code, checkEvent result]. */
 const cases = () =>
@@ -121,6 +126,39 @@ const cases = () =>
         [registered],
         'carrier.copied',
         { originalId: 'c1', copies: [{ id: 'k', copyNumber: 2 }], approvalRef: 'R', copier: '' },
+        { at: T.noon },
+      ),
+    ],
+    [
+      'C-07',
+      check(
+        [registered, approval, gone],
+        'carrier.copied',
+        { originalId: 'c1', copies: [{ id: 'k', copyNumber: 2 }], approvalRef: 'R', copier: 'A' },
+        { at: T.close },
+      ),
+    ],
+    [
+      'C-11',
+      check([registered, approval, gone], 'carrier.destroyed', destroy({ receiptNumber: 'Y' }), {
+        at: T.close,
+      }),
+    ],
+    [
+      'C-11',
+      check(
+        [registered, approval, gone],
+        'approval.granted',
+        { subject: 'carrier.destroy', carrierIds: ['c1'] },
+        { at: T.close },
+      ),
+    ],
+    [
+      'C-11',
+      check(
+        [registered, approval],
+        'carrier.destroyed',
+        destroy({ carrierIds: ['c2'], receiptNumber: 'Y' }),
         { at: T.noon },
       ),
     ],
