@@ -60,12 +60,48 @@ describe.each(engines)('WebSocket sync refusals on $kind', (engine) => {
     ['an unknown actor', 'carrier.handed_out', 'mallory', { carrierId: 'town-1-0001-1', reader: '甲' }],
     ['a malformed payload', 'carrier.handed_out', 'officer1', { carrierId: 'town-1-0001-1', body: '正文' }],
     ['an unknown type', 'carrier.painted', 'officer1', {}],
+    [
+      'a telegram with an extra field (S-01)',
+      'telegram.acknowledged',
+      'officer1',
+      { telegramId: 't1', body: '正文' },
+    ],
   ])('refuses %s with SYNC-BAD-EVENT', async (_what, type, actor, payload) => {
     const c = await f.syncedClient(f.officer1)
     const event = signed({ unit: 'town-1', type, actor, payload }, f.officer1.secretKey)
     const n = c.sendUpdate(updateWith([event]))
     expect((await c.waitForError('SYNC-BAD-EVENT')).ref).toBe(n)
     expect(f.serverDoc().getMap('events').has(event.id)).toBe(false)
+  })
+
+  it('takes custody of every register’s events, not only carriers (a cipher telegram receipt)', async () => {
+    const c = await f.syncedClient(f.officer1)
+    const received = signed(
+      {
+        unit: 'town-1',
+        type: 'telegram.received',
+        actor: 'officer1',
+        payload: {
+          telegramId: 't1',
+          serial: '2026-0001',
+          fromUnit: '县委机要局',
+          docNumber: '县机电〔2026〕1号',
+          level: 'confidential',
+          precedence: 'routine',
+          important: false,
+          earlyWarning: false,
+          receivedAt: 0,
+        },
+      },
+      f.officer1.secretKey,
+    )
+    await c.waitForAck(c.sendUpdate(updateWith([received])))
+    expect(f.serverDoc().getMap('events').has(received.id)).toBe(true)
+    const stored = await f.server.database.db
+      .select({ id: events.id })
+      .from(events)
+      .where(eq(events.id, received.id))
+    expect(stored).toHaveLength(1)
   })
 
   it('S-02 refuses a 机密 registration whose title is not de-sensitized; it never reaches the server', async () => {

@@ -1,12 +1,12 @@
 import { concurrentHandOut, duplicateSerial, resolveAnomaly } from './carrier-anomalies.ts'
 import { checkRules } from './carrier-check.ts'
 import { handOutDue } from './carrier-rules.ts'
-import { screenCarrierEvent } from './carrier-screen.ts'
+import { type ScreenVerdict, screenUnitEvent } from './carrier-screen.ts'
 import type { Anomaly, Carrier, FoldContext, HandOut, RuleEvent, RuleEventOf } from './carrier-state.ts'
 import type { EventEnvelope } from './event-envelope.ts'
 import type { FoldWork } from './fold-work.ts'
-import type { SecurityAlert } from './key-directory.ts'
 import { MAX_PERIOD_YEARS } from './levels.ts'
+import { foldSliceEvent } from './slice-fold-step.ts'
 import { localDay } from './work-calendar.ts'
 
 /** Applying events to the fold's working state, after screening and the block rules. */
@@ -32,6 +32,7 @@ function changedCarrier(
     kind: c.kind,
     direction: c.direction,
     level: c.level,
+    keptAsClassified: c.keptAsClassified,
     periodYears: c.periodYears,
     scope: c.scope,
     copyNumber: c.copyNumber,
@@ -66,6 +67,7 @@ function applyRegistration(work: FoldWork, e: RuleEventOf<'carrier.registered'>,
       kind: p.kind,
       direction: p.direction,
       level: p.level,
+      keptAsClassified: p.centralUnclassified === true,
       periodYears: p.periodYears ?? MAX_PERIOD_YEARS[p.level] ?? 0, // rule D-03: null means the maximum
       scope: p.scope,
       copyNumber: copy.copyNumber,
@@ -123,6 +125,7 @@ function applyCopy(work: FoldWork, e: RuleEventOf<'carrier.copied'>, original: C
       kind: original.kind,
       direction: original.direction,
       level: original.level,
+      keptAsClassified: original.keptAsClassified,
       periodYears: original.periodYears,
       scope: original.scope,
       copyNumber: copy.copyNumber,
@@ -160,7 +163,7 @@ export function foldEvent(
   work: FoldWork,
   envelope: EventEnvelope,
   ctx: FoldContext,
-  screened: RuleEvent | SecurityAlert = screenCarrierEvent(envelope, ctx),
+  screened: ScreenVerdict = screenUnitEvent(envelope, ctx, work.slices),
 ): void {
   work.size += 1
   work.lastAt = String(envelope.at)
@@ -171,6 +174,12 @@ export function foldEvent(
   }
   // The same content under a second valid signature is the same event: fold it once. Copies of one
   // id are adjacent in the sorted log, so remembering the last screened id is enough.
+  if ('sliceIndex' in e) {
+    if (work.lastScreenedId === e.event.id) return
+    work.lastScreenedId = e.event.id
+    foldSliceEvent(work, e, ctx)
+    return
+  }
   if (work.lastScreenedId === e.id) return
   work.lastScreenedId = e.id
   const error = checkRules(work, e, ctx, false)

@@ -1,13 +1,23 @@
 import { checkResolution } from './carrier-anomalies.ts'
-import { CARRIER_EVENT_ROLES, carrierEventSchemas, isCarrierEventType } from './carrier-events.ts'
+import { carrierEventSchemas, isCarrierEventType } from './carrier-events.ts'
 import { checkCopy, checkHandOut, checkRegistration, checkTakeBack } from './carrier-rules.ts'
 import { payloadError } from './carrier-screen.ts'
 import type { FoldContext, RegisterState, RuleEvent, RuleView } from './carrier-state.ts'
 import { checkApproval, checkDestruction } from './destruction-rules.ts'
 import type { EventDraft } from './event-envelope.ts'
+import { worksOf } from './fold-work.ts'
 import { hlcWallMs, isHlc } from './hlc.ts'
 import { directoryUser } from './key-directory.ts'
+import type { EventDefinition, SliceContext } from './register-slice.ts'
 import { type DomainError, domainError, err, ok, type Result } from './result.ts'
+import {
+  type AnySlice,
+  type ComposedSlices,
+  carrierAwayIn,
+  composeSlices,
+  unitEventDefinition,
+  unitViewOf,
+} from './unit-slices.ts'
 
 /**
  * The block rules of one parsed event against a state. `strict` (checkEvent, before signing) also
@@ -38,13 +48,46 @@ export function checkRules(
   }
 }
 
-function viewOf(state: RegisterState): RuleView {
+function sliceWorksOf(
+  state: RegisterState,
+  ctx: FoldContext,
+): { slices: ComposedSlices; works: readonly unknown[] } {
+  return worksOf(state) ?? { slices: composeSlices(ctx.policy), works: [] }
+}
+
+function viewOf(state: RegisterState, ctx: FoldContext): RuleView {
+  const { slices, works } = sliceWorksOf(state, ctx)
   return {
     carriers: state.carriers,
     approvals: state.approvals,
     serials: state.serials,
     anomaly: (id) => state.anomalies.find((a) => a.id === id),
+    carrierAway: (id) => carrierAwayIn(slices, works, id),
   }
+}
+
+/** A draft of another register's event, judged by its slice against the state's registers. */
+function checkSliceDraft(
+  state: RegisterState,
+  draft: EventDraft,
+  ctx: FoldContext,
+  atMs: number,
+): Result<void> {
+  const { slices, works } = sliceWorksOf(state, ctx)
+  const index = slices.sliceOfType.get(draft.type) as number
+  const slice = slices.list[index] as AnySlice
+  const parsed = (slice.events[draft.type] as EventDefinition).schema.safeParse(draft.payload)
+  if (!parsed.success) return err(payloadError(parsed.error.issues))
+  const sliceCtx: SliceContext = {
+    unit: ctx.unit,
+    directory: ctx.directory,
+    calendar: ctx.calendar,
+    policy: ctx.policy,
+    view: unitViewOf({ carriers: state.carriers, slices, sliceWorks: works }),
+  }
+  const event = { id: '', type: draft.type, actor: draft.actor, atMs, payload: parsed.data }
+  const error = slice.check(works[index] ?? slice.empty(), event, sliceCtx)
+  return error ? err(error) : ok(undefined)
 }
 
 /**
@@ -53,16 +96,18 @@ function viewOf(state: RegisterState): RuleView {
  */
 export function checkEvent(state: RegisterState, draft: EventDraft, ctx: FoldContext): Result<void> {
   const type = draft.type
-  if (!isCarrierEventType(type))
+  const definition = unitEventDefinition(type, ctx.policy)
+  if (definition === undefined)
     return err(domainError('EVT-TYPE', `未知的登记类型 ${type}`, `Unknown event type ${type}`))
   const user = directoryUser(ctx.directory, draft.actor)
   if (!user) return err(domainError('AUTH-ACTOR', '未知的操作人', 'Unknown actor', { actor: draft.actor }))
   if (draft.unit !== ctx.unit || user.unit !== ctx.unit)
     return err(domainError('AUTH-UNIT', '不能为其他单位登记', 'Cannot record for another unit'))
-  const roles = CARRIER_EVENT_ROLES[type]
+  const roles = definition.roles
   if (!user.roles.some((r) => roles.includes(r)))
     return err(domainError('AUTH-ROLE', '当前角色无权进行此操作', 'Your role may not do this', { roles }))
   if (!isHlc(draft.at)) return err(domainError('EVT-MALFORMED', '登记时间格式错误', 'Malformed event time'))
+  if (!isCarrierEventType(type)) return checkSliceDraft(state, draft, ctx, hlcWallMs(draft.at))
   const parsed = carrierEventSchemas[type].safeParse(draft.payload)
   if (!parsed.success) return err(payloadError(parsed.error.issues))
   const event = {
@@ -72,6 +117,6 @@ export function checkEvent(state: RegisterState, draft: EventDraft, ctx: FoldCon
     atMs: hlcWallMs(draft.at),
     payload: parsed.data,
   } as RuleEvent
-  const error = checkRules(viewOf(state), event, ctx, true)
+  const error = checkRules(viewOf(state, ctx), event, ctx, true)
   return error ? err(error) : ok(undefined)
 }

@@ -24,6 +24,7 @@ export function sameCarrier(a: Carrier, b: Carrier): boolean {
       a.kind === b.kind &&
       a.direction === b.direction &&
       a.level === b.level &&
+      a.keptAsClassified === b.keptAsClassified &&
       a.periodYears === b.periodYears &&
       a.scope === b.scope &&
       a.copyNumber === b.copyNumber &&

@@ -57,6 +57,8 @@ export const carrierRegisteredSchema = z.strictObject({
   serial: z.string().regex(/^\d{4}-\d{1,8}$/),
   receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   copies: z.array(copySchema).min(1).max(MAX_LIST),
+  /** rule C-18: an unclassified document of the 中共中央, kept as classified (作密件保管). */
+  centralUnclassified: z.boolean().optional(),
 })
 export type CarrierRegistered = z.infer<typeof carrierRegisteredSchema>
 

@@ -1,10 +1,10 @@
 import { foldEvent } from './carrier-apply.ts'
 import { sameCarrier } from './carrier-diff.ts'
-import { screenCarrierEvent } from './carrier-screen.ts'
-import type { FoldContext, RegisterState, RuleEvent } from './carrier-state.ts'
+import { type ScreenVerdict, screenUnitEvent } from './carrier-screen.ts'
+import type { FoldContext, RegisterState } from './carrier-state.ts'
 import type { EventEnvelope } from './event-envelope.ts'
 import { emptyWork, type FoldWork, forkWork, snapshot } from './fold-work.ts'
-import type { SecurityAlert } from './key-directory.ts'
+import { composeSlices } from './unit-slices.ts'
 
 /**
  * The register fold (ARCHITECTURE decisions 1–3): events in a deterministic total order (HLC, then id,
@@ -89,18 +89,19 @@ export interface UnitRegister {
  * state always equals foldUnitRegister of everything ingested.
  */
 export function createUnitRegister(ctx: FoldContext): UnitRegister {
+  const slices = composeSlices(ctx.policy)
   let log: EventEnvelope[] = []
   let ids: Set<string> | null = null // built on the first has(): the fold itself never needs it
-  let work: FoldWork = emptyWork()
+  let work: FoldWork = emptyWork(slices)
   let state: RegisterState = snapshot(work)
   // Refolds screen the same immutable envelopes again: remember each verdict (signature, actor,
   // parsed payload) for this context. Only refolds fill it, so a single fold pays nothing.
-  const screened = new WeakMap<EventEnvelope, RuleEvent | SecurityAlert>()
-  function screenOnce(event: EventEnvelope): RuleEvent | SecurityAlert {
+  const screened = new WeakMap<EventEnvelope, ScreenVerdict>()
+  function screenOnce(event: EventEnvelope): ScreenVerdict {
     // Stryker disable all: a cache of a pure function; without it the result is the same
     let verdict = screened.get(event)
     if (verdict === undefined) {
-      verdict = screenCarrierEvent(event, ctx)
+      verdict = screenUnitEvent(event, ctx, slices)
       screened.set(event, verdict)
     }
     return verdict
@@ -115,14 +116,14 @@ export function createUnitRegister(ctx: FoldContext): UnitRegister {
     if (ids) for (const event of fresh) ids.add(String(event.id))
     const last = log[log.length - 1]
     if (last === undefined || compareLog(last, fresh[0] as EventEnvelope) < 0) {
-      work = log.length === 0 ? emptyWork() : forkWork(work)
+      work = log.length === 0 ? emptyWork(slices) : forkWork(work)
       for (const event of fresh) {
         log.push(event)
         foldEvent(work, event, ctx)
       }
     } else {
       log = mergeSorted(log, fresh)
-      work = emptyWork()
+      work = emptyWork(slices)
       for (const event of log) foldEvent(work, event, ctx, screenOnce(event))
       // Put back the carrier objects that came out the same, so callers can still diff by reference.
       for (const [id, carrier] of work.carriers) {

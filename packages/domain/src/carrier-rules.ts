@@ -1,4 +1,5 @@
 import type { RuleEventOf, RuleView } from './carrier-state.ts'
+import { checkCentralUnclassified } from './central-documents.ts'
 import { isStateSecret, LEVEL_LABEL_ZH, type Level, MAX_PERIOD_YEARS, requiresCopyNumbers } from './levels.ts'
 import { type DomainError, domainError, err, ok, type Result } from './result.ts'
 import { desensitizeTitle, type UnitPolicy } from './unit-policy.ts'
@@ -21,6 +22,14 @@ export function unknownCarrier(id: string): DomainError {
   return domainError('CARRIER-UNKNOWN', `台账中没有载体 ${id}`, `No carrier ${id} in the register`, {
     carrierId: id,
   })
+}
+
+/** A carrier another register holds away (borrowed out, carried out, archived…): its rule's refusal. */
+export function carrierAwayError(view: RuleView, id: string): DomainError | null {
+  const away = view.carrierAway(id)
+  return away === null
+    ? null
+    : domainError(away.code, away.zh, away.en, { carrierId: id, holder: away.holder })
 }
 
 function carrierExists(id: string): DomainError {
@@ -114,6 +123,8 @@ export function checkRegistration(
   if (periodError) return periodError
   const copyError = checkCopyNumbers(p.level, p.copies)
   if (copyError) return copyError
+  const centralError = checkCentralUnclassified(p)
+  if (centralError) return centralError
   // rule S-02: the full title of a 绝密/机密 carrier never enters the register. An empty title (the
   // document number stands for it) is stricter than any policy and always passes.
   if (p.title !== '' && p.title !== desensitizeTitle(p.title, p.level, ctx.policy))
@@ -180,6 +191,8 @@ export function checkHandOut(
         : 'The carrier is destroyed and cannot be handed out (rule C-04)',
       { state: carrier.state },
     )
+  const away = carrierAwayError(view, carrier.id)
+  if (away !== null) return away
   const due = handOutDue(event.atMs, event.payload.dueAt, ctx.calendar)
   return due.ok ? null : due.error
 }
@@ -217,6 +230,8 @@ export function checkCopy(
   if (!original) return unknownCarrier(p.originalId)
   if (original.state === 'destroyed')
     return copyRefused('已销毁的载体不能复制', 'A destroyed carrier cannot be copied')
+  const away = carrierAwayError(view, original.id)
+  if (away !== null) return away
   const approved = p.approvalRef.trim() !== ''
   if (original.level === 'top_secret' && !(approved && ctx.policy.allowTopSecretCopyWithConsent))
     return domainError(
@@ -224,7 +239,8 @@ export function checkCopy(
       '绝密载体未经原定密机关同意不得复制（规则 C-07）',
       'A top secret carrier is not copied without the consent of the originating authority (rule C-07)',
     )
-  if (isStateSecret(original.level)) {
+  // rule C-18: a central unclassified document kept as classified is copied like a 秘密 one.
+  if (isStateSecret(original.level) || original.keptAsClassified) {
     if (!approved)
       return copyRefused(
         '复制国家秘密载体须有批准记录',

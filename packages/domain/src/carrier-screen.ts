@@ -9,7 +9,9 @@ import type { EventEnvelope } from './event-envelope.ts'
 import { verifyEventSignature } from './event-envelope.ts'
 import { hlcWallMs, isHlc } from './hlc.ts'
 import { type SecurityAlert, SecurityAlertKind, screenEvent } from './key-directory.ts'
+import type { SliceEvent } from './register-slice.ts'
 import { type DomainError, domainError } from './result.ts'
+import type { ComposedSlices } from './unit-slices.ts'
 
 /**
  * The gate every event passes before any rule (ARCHITECTURE decision 3): signature, known actor, the
@@ -27,11 +29,53 @@ function alert(event: EventEnvelope, kind: SecurityAlert['kind']): SecurityAlert
   }
 }
 
-/** The parsed event, or the alert it raises. */
-export function screenCarrierEvent(event: EventEnvelope, ctx: FoldContext): RuleEvent | SecurityAlert {
+/** An event of another register (classification, telegrams…), screened and parsed for its slice. */
+export interface ScreenedSliceEvent {
+  readonly sliceIndex: number
+  readonly event: SliceEvent
+}
+
+export type ScreenVerdict = RuleEvent | ScreenedSliceEvent | SecurityAlert
+
+function screenSliceEvent(
+  event: EventEnvelope,
+  ctx: FoldContext,
+  slices: ComposedSlices,
+  sliceIndex: number,
+): ScreenedSliceEvent | SecurityAlert {
+  const def = slices.list[sliceIndex]?.events[event.type]
+  const kind = screenEvent(event, ctx.unit, ctx.directory, def?.roles, ctx.verify ?? verifyEventSignature)
+  if (kind !== null || def === undefined) return alert(event, kind ?? SecurityAlertKind.UnknownType)
+  const parsed = def.schema.safeParse(event.payload)
+  if (!parsed.success) return alert(event, SecurityAlertKind.MalformedPayload)
+  return {
+    sliceIndex,
+    event: {
+      id: event.id,
+      type: event.type,
+      actor: event.actor,
+      atMs: hlcWallMs(event.at),
+      payload: parsed.data,
+    },
+  }
+}
+
+/**
+ * The parsed event, or the alert it raises: carrier events for the carrier fold, other registers'
+ * events for their slice, through the same gate.
+ */
+export function screenUnitEvent(
+  event: EventEnvelope,
+  ctx: FoldContext,
+  slices: ComposedSlices,
+): ScreenVerdict {
   if (typeof event.id !== 'string' || !isHlc(event.at))
     return alert(event, SecurityAlertKind.MalformedPayload)
   const type = event.type
+  if (!isCarrierEventType(type)) {
+    const sliceIndex = typeof type === 'string' ? slices.sliceOfType.get(type) : undefined
+    if (sliceIndex !== undefined) return screenSliceEvent(event, ctx, slices, sliceIndex)
+  }
   const roles = isCarrierEventType(type) ? CARRIER_EVENT_ROLES[type] : undefined
   const kind = screenEvent(event, ctx.unit, ctx.directory, roles, ctx.verify ?? verifyEventSignature)
   if (kind !== null || !isCarrierEventType(type)) return alert(event, kind ?? SecurityAlertKind.UnknownType)

@@ -2,8 +2,10 @@ import type { CarrierEventPayloads, CarrierEventType } from './carrier-events.ts
 import type { EventEnvelope } from './event-envelope.ts'
 import type { KeyDirectory, SecurityAlert } from './key-directory.ts'
 import type { Level } from './levels.ts'
+import type { CarrierAway } from './register-slice.ts'
 import type { DomainError } from './result.ts'
 import type { UnitPolicy } from './unit-policy.ts'
+import type { UnitRegisters } from './unit-slices.ts'
 import type { WorkCalendar } from './work-calendar.ts'
 
 /** Everything a fold depends on besides the events: the same context gives the same state everywhere. */
@@ -40,6 +42,8 @@ export interface Carrier {
   readonly kind: 'paper' | 'electronic' | 'medium'
   readonly direction: 'received' | 'produced'
   readonly level: Level
+  /** rule C-18: an unclassified 中共中央 document kept as classified (handled like 秘密, stored apart). */
+  readonly keptAsClassified: boolean
   /** rule D-03: years; 0 for levels that are not state secrets (they have no period). */
   readonly periodYears: number
   readonly scope: string
@@ -111,6 +115,8 @@ export interface RegisterState {
   readonly serials: ReadonlyMap<string, string>
   /** HLC of the last event in order, null when empty. */
   readonly lastAt: string | null
+  /** The unit's other registers (classification, telegrams, personnel…), folded from the same log. */
+  readonly registers: UnitRegisters
 }
 
 /** What the block rules read: the folded state (or a RegisterState snapshot, for checkEvent). */
@@ -119,6 +125,8 @@ export interface RuleView {
   readonly approvals: ReadonlyMap<string, Approval>
   readonly serials: ReadonlyMap<string, string>
   anomaly(id: string): Anomaly | undefined
+  /** Why a carrier is away from custody in another register (borrowed, carried out…), or null. */
+  carrierAway(carrierId: string): CarrierAway | null
 }
 
 /** An event after screening and payload parsing: what the rules and the fold work on. */

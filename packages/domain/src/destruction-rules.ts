@@ -1,4 +1,4 @@
-import { unknownCarrier } from './carrier-rules.ts'
+import { carrierAwayError, unknownCarrier } from './carrier-rules.ts'
 import type { RuleEventOf, RuleView } from './carrier-state.ts'
 import { directoryUser, type KeyDirectory } from './key-directory.ts'
 import { type DomainError, domainError } from './result.ts'
@@ -60,6 +60,8 @@ export function checkDestruction(
           : 'The carrier is already destroyed',
         { carrierId: id, state: carrier.state },
       )
+    const away = carrierAwayError(view, id)
+    if (away !== null) return away
   }
   if (p.method === 'central') {
     if ((p.receiptNumber ?? '').trim() === '')

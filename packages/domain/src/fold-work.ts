@@ -1,6 +1,8 @@
 import type { Anomaly, Approval, Carrier, RefusedEvent, RegisterState, RuleView } from './carrier-state.ts'
 import { CowMap } from './cow-map.ts'
 import type { SecurityAlert } from './key-directory.ts'
+import type { SliceContext } from './register-slice.ts'
+import { type ComposedSlices, carrierAwayIn, registersOf } from './unit-slices.ts'
 
 /**
  * The fold's private, mutable working state. A fold mutates it in place (no per-event copies of big
@@ -21,10 +23,22 @@ export interface FoldWork extends RuleView {
   lastScreenedId: string | null
   size: number
   lastAt: string | null
+  /** The other registers composed for the policy, and their working states by slice index. */
+  readonly slices: ComposedSlices
+  /** undefined: the register is still empty. */
+  sliceWorks: unknown[]
+  /** Forked in this ingest already (a slice's work is forked on first touch, not on every ingest). */
+  sliceForked: boolean[]
+  /** Built on the first slice event of an ingest (its view reads this work). */
+  sliceContext: SliceContext | null
 }
 
-function makeWork(parts: Omit<FoldWork, 'anomaly'>): FoldWork {
-  const work: FoldWork = { ...parts, anomaly: (id) => lookupAnomaly(work, id) }
+function makeWork(parts: Omit<FoldWork, 'anomaly' | 'carrierAway'>): FoldWork {
+  const work: FoldWork = {
+    ...parts,
+    anomaly: (id) => lookupAnomaly(work, id),
+    carrierAway: (id) => carrierAwayIn(work.slices, work.sliceWorks, id),
+  }
   return work
 }
 
@@ -34,8 +48,12 @@ function lookupAnomaly(work: Pick<FoldWork, 'anomalies' | 'anomalyIndex'>, id: s
   return index === undefined ? undefined : work.anomalies[index]
 }
 
-export function emptyWork(): FoldWork {
+export function emptyWork(slices: ComposedSlices): FoldWork {
   return makeWork({
+    slices,
+    sliceWorks: [],
+    sliceForked: [],
+    sliceContext: null,
     carriers: CowMap.empty(),
     approvals: CowMap.empty(),
     serials: CowMap.empty(),
@@ -60,11 +78,36 @@ export function forkWork(work: FoldWork): FoldWork {
     anomalies: work.anomalies.slice(),
     alerts: work.alerts.slice(),
     refused: work.refused.slice(),
+    sliceWorks: work.sliceWorks.slice(),
+    sliceForked: [],
+    sliceContext: null,
   })
 }
 
+/** The working state of slice `index`, forked the first time this ingest touches it. */
+export function touchSlice(work: FoldWork, index: number): unknown {
+  const slice = work.slices.list[index]
+  // Stryker disable next-line ConditionalExpression: the index comes from the same composition
+  if (slice === undefined) throw new Error(`no register slice ${index}`)
+  const current = work.sliceWorks[index]
+  if (work.sliceForked[index] === true && current !== undefined) return current
+  const forked = slice.fork(current ?? slice.empty())
+  work.sliceWorks[index] = forked
+  work.sliceForked[index] = true
+  return forked
+}
+
+const snapshotWorks = new WeakMap<RegisterState, { slices: ComposedSlices; works: readonly unknown[] }>()
+
+/** The slices' working states behind a snapshot (checkEvent judges a draft against them). */
+export function worksOf(
+  state: RegisterState,
+): { slices: ComposedSlices; works: readonly unknown[] } | undefined {
+  return snapshotWorks.get(state)
+}
+
 export function snapshot(work: FoldWork): RegisterState {
-  return {
+  const state: RegisterState = {
     carriers: work.carriers,
     anomalies: work.anomalies,
     alerts: work.alerts,
@@ -73,5 +116,8 @@ export function snapshot(work: FoldWork): RegisterState {
     approvals: work.approvals,
     serials: work.serials,
     lastAt: work.lastAt,
+    registers: registersOf(work.slices, work.sliceWorks),
   }
+  snapshotWorks.set(state, { slices: work.slices, works: work.sliceWorks })
+  return state
 }

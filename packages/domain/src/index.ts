@@ -27,6 +27,7 @@ export {
   isCarrierEventType,
   MAX_TITLE_LENGTH,
 } from './carrier-events.ts'
+export { carriersHeldBy } from './carrier-holdings.ts'
 export type { OverdueHandOut } from './carrier-queries.ts'
 export { isOverdue, nextSerial, openAnomalies, overdueHandOuts } from './carrier-queries.ts'
 export type { UnitRegister } from './carrier-register.ts'
@@ -42,6 +43,7 @@ export type {
   RegisterState,
 } from './carrier-state.ts'
 export { AnomalyKind, CarrierState } from './carrier-state.ts'
+export { checkCentralUnclassified, isCentralIssuer } from './central-documents.ts'
 export type {
   ClassificationApproved,
   ClassificationBasis,
@@ -460,7 +462,14 @@ export type {
   ReviewRecord,
   WithholdingRecord,
 } from './publication-state.ts'
-export type { EventDefinition, RegisterSlice, SliceContext, SliceEvent } from './register-slice.ts'
+export type {
+  CarrierAway,
+  EventDefinition,
+  RegisterSlice,
+  SliceContext,
+  SliceEvent,
+  UnitView,
+} from './register-slice.ts'
 export type {
   ResponsibilityBookDrafted,
   ResponsibilityBookSigned,
@@ -608,6 +617,10 @@ export { taughtLate, trainingCoverage, trainingPlanStatus, untaughtNewStaff } fr
 export type { TrainingSliceEvent } from './training-rules.ts'
 export type { UnitPolicy } from './unit-policy.ts'
 export { DEFAULT_UNIT_POLICY, desensitizeTitle, TITLE_MASK } from './unit-policy.ts'
+export type { ComposedSlices, RegisterName, UnitRegisters } from './unit-slices.ts'
+export { composeSlices, unitEventDefinition, unitEventTypes } from './unit-slices.ts'
+export type { CarrierYearFigures, UnitYearSummary } from './unit-year-summary.ts'
+export { unitYearSummary } from './unit-year-summary.ts'
 export type { LocalDay, WorkCalendar } from './work-calendar.ts'
 export {
   DEFAULT_CALENDAR,

@@ -1,3 +1,4 @@
+import { carriersHeldBy } from './carrier-holdings.ts'
 import { isValidDate } from './personnel-dates.ts'
 import {
   activePerson,
@@ -40,6 +41,7 @@ export function checkLeftUnit(
 export function checkLeftPost(
   work: PersonnelWork,
   event: PersonnelSliceEvent<'personnel.left_post'>,
+  ctx: SliceContext,
 ): DomainError | null {
   const e = event.payload
   const p = activePerson(work, e.personId)
@@ -75,6 +77,16 @@ export function checkLeftPost(
       `${p.name} 须在离岗前移交全部涉密载体（规则 C-12）`,
       `${p.name} must hand over every carrier before leaving (rule C-12)`,
       { personId: p.id },
+    )
+  // rule C-12: the attestation is not taken on trust inside the unit fold: the carrier register (and any
+  // register holding carriers away) must show nothing still with the person.
+  const held = ctx.view === undefined ? [] : carriersHeldBy(ctx.view, p.id, p.name)
+  if (held.length > 0)
+    return domainError(
+      'C-12',
+      `${p.name} 仍持有 ${held.length} 件涉密载体，须先交回保密员（规则 C-12）`,
+      `${p.name} still holds ${held.length} carrier(s): they must come back to the officer first (rule C-12)`,
+      { personId: p.id, carrierIds: held },
     )
   return null
 }

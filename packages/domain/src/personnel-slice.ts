@@ -79,7 +79,7 @@ function check(
     case 'personnel.took_post':
       return checkTookPost(work, as('personnel.took_post', event), ctx, policy)
     case 'personnel.left_post':
-      return checkLeftPost(work, as('personnel.left_post', event))
+      return checkLeftPost(work, as('personnel.left_post', event), ctx)
     case 'personnel.travel_abroad':
       return checkTravelAbroad(work, as('personnel.travel_abroad', event), ctx)
     case 'training.plan_adopted':

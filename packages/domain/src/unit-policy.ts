@@ -1,4 +1,12 @@
+import { type ClassificationPolicy, DEFAULT_CLASSIFICATION_POLICY } from './classification-policy.ts'
+import { DEFAULT_DEVICE_POLICY, type DevicePolicy } from './device-policy.ts'
+import { DEFAULT_INCIDENT_POLICY, type IncidentPolicy } from './incident-policy.ts'
+import { DEFAULT_INSPECTION_POLICY, type InspectionPolicy } from './inspection-policy.ts'
 import { type Level, requiresCopyNumbers } from './levels.ts'
+import { DEFAULT_PERSONNEL_POLICY, type PersonnelPolicy } from './personnel-policy.ts'
+import { DEFAULT_PUBLICATION_POLICY, type PublicationPolicy } from './publication-policy.ts'
+import { DEFAULT_RESPONSIBILITY_POLICY, type ResponsibilityPolicy } from './responsibility-policy.ts'
+import { DEFAULT_TELEGRAM_POLICY, type TelegramPolicy } from './telegram-policy.ts'
 
 /**
  * Per-unit configuration of the rules where DOMAIN.md leaves a choice to the county.
@@ -16,6 +24,15 @@ export interface UnitPolicy {
    * Default off: the skeleton cannot check that consent, so 绝密 copying is refused outright.
    */
   readonly allowTopSecretCopyWithConsent: boolean
+  /** The other registers' county settings, in one place (each slice documents its own). */
+  readonly classification: ClassificationPolicy
+  readonly telegram: TelegramPolicy
+  readonly device: DevicePolicy
+  readonly personnel: PersonnelPolicy
+  readonly inspection: InspectionPolicy
+  readonly incident: IncidentPolicy
+  readonly responsibility: ResponsibilityPolicy
+  readonly publication: PublicationPolicy
 }
 
 export const DEFAULT_UNIT_POLICY: UnitPolicy = {
@@ -23,6 +40,14 @@ export const DEFAULT_UNIT_POLICY: UnitPolicy = {
   allowInHouseDestruction: false,
   barLeaderFromSupervising: false,
   allowTopSecretCopyWithConsent: false,
+  classification: DEFAULT_CLASSIFICATION_POLICY,
+  telegram: DEFAULT_TELEGRAM_POLICY,
+  device: DEFAULT_DEVICE_POLICY,
+  personnel: DEFAULT_PERSONNEL_POLICY,
+  inspection: DEFAULT_INSPECTION_POLICY,
+  incident: DEFAULT_INCIDENT_POLICY,
+  responsibility: DEFAULT_RESPONSIBILITY_POLICY,
+  publication: DEFAULT_PUBLICATION_POLICY,
 }
 
 /** The mask appended to the kept prefix of a 绝密/机密 title (full-width asterisks, so never a `★` marking). */

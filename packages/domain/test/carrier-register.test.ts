@@ -18,8 +18,9 @@ const out = signed('carrier.handed_out', { carrierId: 'c1', reader: '刘' }, { a
 describe('incremental register', () => {
   it('an empty register has an empty state', () => {
     const register = createUnitRegister(ctx)
-    const { carriers, approvals, serials, ...rest } = register.state
+    const { carriers, approvals, serials, registers, ...rest } = register.state
     expect([carriers.size, approvals.size, serials.size]).toEqual([0, 0, 0])
+    expect(registers.telegram.telegrams.size).toBe(0)
     expect(rest).toEqual({ anomalies: [], alerts: [], refused: [], size: 0, lastAt: null })
     expect(register.has(r1.id)).toBe(false)
   })

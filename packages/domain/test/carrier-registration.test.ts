@@ -36,6 +36,7 @@ describe('registration (rules C-01, C-02, D-03, S-01, S-02)', () => {
       kind: 'paper',
       direction: 'received',
       level: 'secret',
+      keptAsClassified: false,
       periodYears: 20,
       scope: p.scope,
       copyNumber: 2,

@@ -1,87 +1,41 @@
 import { type ClassificationPolicy, DEFAULT_CLASSIFICATION_POLICY } from '../src/classification-policy.ts'
 import { createClassificationSlice } from '../src/classification-slice.ts'
-import type { ClassificationState } from '../src/classification-state.ts'
-import type { DirectoryUser, KeyDirectory } from '../src/key-directory.ts'
+import type { ClassificationItem, ClassificationState } from '../src/classification-state.ts'
 import type { SliceContext, SliceEvent } from '../src/register-slice.ts'
-import { type DomainError, domainError } from '../src/result.ts'
-import type { Role } from '../src/roles.ts'
-import { DEFAULT_UNIT_POLICY } from '../src/unit-policy.ts'
-import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
+import { sliceContext } from './slice-fixtures.ts'
+import { foldSlice, refusalCodes, type SliceFold } from './slice-fold.ts'
 
-/** Test-only fold of the classification slice: what the unit fold does, minus signatures. */
+export { local } from './fixtures.ts'
 
-export const UNIT = 'town-1'
+/** The classification register's users; `far` is a classifier of another unit. */
+export const CTX: SliceContext = sliceContext({
+  officer1: ['officer'],
+  leader1: ['leader'],
+  classifier1: ['classifier'],
+  classifier2: ['classifier'],
+  boss: ['leader', 'classifier'],
+  far: { roles: ['classifier'], unit: 'town-2' },
+})
 
-function user(id: string, roles: Role[], unit = UNIT): [string, DirectoryUser] {
-  return [id, { id, unit, roles, displayName: id, publicKey: '' }]
-}
-
-export const DIRECTORY: KeyDirectory = {
-  users: Object.fromEntries([
-    user('officer1', ['officer']),
-    user('leader1', ['leader']),
-    user('classifier1', ['classifier']),
-    user('classifier2', ['classifier']),
-    user('boss', ['leader', 'classifier']),
-    user('far', ['classifier'], 'town-2'),
-  ]),
-}
-
-export const CTX: SliceContext = {
-  unit: UNIT,
-  directory: DIRECTORY,
-  calendar: DEFAULT_CALENDAR,
-  policy: DEFAULT_UNIT_POLICY,
-}
-
-export interface Refused {
-  readonly id: string
-  readonly error: DomainError
-}
-
-export interface Folded {
-  readonly state: ClassificationState
-  readonly refused: readonly Refused[]
-}
-
-export function byFoldOrder(a: SliceEvent, b: SliceEvent): number {
-  return a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
-/** Sort by atMs then id, fork once, then per event: schema and role screen, check, apply or refuse. */
+/** The classification register under `policy` folded alone (slice-fold.ts). */
 export function fold(
   events: readonly SliceEvent[],
   policy: ClassificationPolicy = DEFAULT_CLASSIFICATION_POLICY,
   ctx: SliceContext = CTX,
-): Folded {
-  const slice = createClassificationSlice(policy)
-  const work = slice.fork(slice.empty())
-  const refused: Refused[] = []
-  for (const raw of [...events].sort(byFoldOrder)) {
-    const def = slice.events[raw.type]
-    const parsed = def?.schema.safeParse(raw.payload)
-    if (!def || !parsed?.success) {
-      refused.push({ id: raw.id, error: domainError('SCHEMA', '格式错误', 'Bad payload') })
-      continue
-    }
-    const roles = ctx.directory.users[raw.actor]?.roles ?? []
-    if (!roles.some((r) => def.roles.includes(r))) {
-      refused.push({ id: raw.id, error: domainError('ROLE', '角色不符', 'Wrong role') })
-      continue
-    }
-    const event = { ...raw, payload: parsed.data }
-    const error = slice.check(work, event, ctx)
-    if (error) refused.push({ id: raw.id, error })
-    else slice.apply(work, event, ctx)
-  }
-  return { state: slice.view(work), refused }
+): SliceFold<ClassificationState> {
+  return foldSlice(createClassificationSlice(policy), events, ctx)
 }
 
-/** An instant from a local (Asia/Shanghai) time, `2026-03-02T10:00`. */
-export function local(isoLocal: string): number {
-  const ms = Date.parse(`${isoLocal}+08:00`)
-  if (Number.isNaN(ms)) throw new Error(`bad local time ${isoLocal}`)
-  return ms
+/** Item `id` once `events` are folded; throws when there is none. */
+export function item(events: readonly SliceEvent[], id = 'i1'): ClassificationItem {
+  const it = fold(events).state.items.get(id)
+  if (!it) throw new Error(`no item ${id}`)
+  return it
+}
+
+/** The refusal codes of folding `events` under `policy`. */
+export function codes(events: readonly SliceEvent[], policy = DEFAULT_CLASSIFICATION_POLICY): string[] {
+  return refusalCodes(fold(events, policy))
 }
 
 export const DAY = 86_400_000

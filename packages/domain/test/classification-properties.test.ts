@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { createClassificationSlice } from '../src/classification-slice.ts'
 import type { ClassificationState } from '../src/classification-state.ts'
 import type { SliceEvent } from '../src/register-slice.ts'
-import { byFoldOrder, CTX, DAY, determined, ev, fold, local, proposal } from './classification-fold.ts'
+import { CTX, DAY, determined, ev, fold, local, proposal } from './classification-fold.ts'
+import { compareSliceEvents } from './slice-fold.ts'
 
 const H = 3_600_000
 const T0 = local('2026-03-02T09:00')
@@ -67,7 +68,12 @@ describe('classification fold properties', () => {
   it('D-01..D-09 any permutation of the same events, in fold order, gives the same state and refusals', () => {
     const events = pool()
     const reference = fold(events)
-    expect(reference.refused.map((r) => r.id).sort()).toEqual(['bad-basis', 'bad-period', 'early', 'unfiled'])
+    expect(reference.refused.map((r) => r.eventId).sort()).toEqual([
+      'bad-basis',
+      'bad-period',
+      'early',
+      'unfiled',
+    ])
     fc.assert(
       fc.property(
         fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
@@ -86,9 +92,9 @@ describe('classification fold properties', () => {
       fc.property(fc.shuffledSubarray(pool()), (subset) => {
         const out = fold(subset)
         const text = plain(out.state)
-        for (const r of out.refused) expect(text).not.toContain(`"${r.id}"`)
+        for (const r of out.refused) expect(text).not.toContain(`"${r.eventId}"`)
         for (const e of subset)
-          if (!out.refused.some((r) => r.id === e.id)) expect(text).toContain(`"${e.id}"`)
+          if (!out.refused.some((r) => r.eventId === e.id)) expect(text).toContain(`"${e.id}"`)
       }),
       { numRuns: 200 },
     )
@@ -99,7 +105,7 @@ describe('classification fold properties', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(pool()), (subset) => {
         const work = slice.fork(slice.empty())
-        for (const e of [...subset].sort(byFoldOrder)) {
+        for (const e of [...subset].sort(compareSliceEvents)) {
           const before = plain(slice.view(work))
           const error = slice.check(work, e, CTX)
           expect(plain(slice.view(work))).toBe(before)

@@ -1,76 +1,35 @@
 import { type DeviceEventPayloads, type DeviceEventType, deviceEvents } from '../src/device-events.ts'
 import { deviceSlice } from '../src/device-slice.ts'
 import type { DeviceState, DeviceWork } from '../src/device-state.ts'
-import { directoryUser } from '../src/key-directory.ts'
 import type { RegisterSlice, SliceContext, SliceEvent } from '../src/register-slice.ts'
-import { type DomainError, domainError } from '../src/result.ts'
-import { local, makeContext, type TestActor } from './fixtures.ts'
+import { local, type TestActor } from './fixtures.ts'
+import { foldSlice, idSequence, type SliceFold, sliceEvent } from './slice-fold.ts'
 
-/**
- * Test-only stand-in for the unit fold: sorts by atMs then id, screens role and schema as the unit
- * fold does, forks once, then check → apply or record the refusal.
- */
-export interface DeviceFold {
-  readonly state: DeviceState
-  readonly refused: readonly { readonly eventId: string; readonly error: DomainError }[]
-}
+export { refusalCodes as codes } from './slice-fold.ts'
 
-export function compareSliceEvents(a: SliceEvent, b: SliceEvent): number {
-  return a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
-function screen(
-  slice: RegisterSlice<DeviceWork, DeviceState>,
-  event: SliceEvent,
-  ctx: SliceContext,
-): SliceEvent | DomainError {
-  const def = Object.hasOwn(slice.events, event.type) ? slice.events[event.type] : undefined
-  if (def === undefined) return domainError('UNKNOWN-TYPE', '未知事件类型', 'Unknown event type')
-  const user = directoryUser(ctx.directory, event.actor)
-  if (user === undefined || user.unit !== ctx.unit || !def.roles.some((r) => user.roles.includes(r)))
-    return domainError('ROLE', '角色不允许', 'Role not allowed')
-  const parsed = def.schema.safeParse(event.payload)
-  if (!parsed.success) return domainError('MALFORMED', '格式错误', 'Malformed payload')
-  return { ...event, payload: parsed.data }
-}
-
+/** The device register folded alone (slice-fold.ts), by default in the fixtures' context. */
 export function foldDevices(
   events: readonly SliceEvent[],
   slice: RegisterSlice<DeviceWork, DeviceState> = deviceSlice,
-  ctx: SliceContext = makeContext(),
-): DeviceFold {
-  const work = slice.fork(slice.empty())
-  const refused: { eventId: string; error: DomainError }[] = []
-  for (const raw of [...events].sort(compareSliceEvents)) {
-    const event = screen(slice, raw, ctx)
-    if ('code' in event) {
-      refused.push({ eventId: raw.id, error: event })
-      continue
-    }
-    const error = slice.check(work, event, ctx)
-    if (error === null) slice.apply(work, event, ctx)
-    else refused.push({ eventId: raw.id, error })
-  }
-  return { state: slice.view(work), refused }
-}
-
-export function codes(fold: DeviceFold): string[] {
-  return fold.refused.map((r) => r.error.code)
+  ctx?: SliceContext,
+): SliceFold<DeviceState> {
+  return foldSlice(slice, events, ctx)
 }
 
 /** Event builder with stable ids (`d001`, …) and a clock that advances one minute per event. */
 export function eventBuilder(start: number = local('2026-03-02T09:00')) {
-  let n = 0
-  return function ev<T extends DeviceEventType>(
+  const nextId = idSequence('d')
+  let clock = start
+  return <T extends DeviceEventType>(
     type: T,
     payload: DeviceEventPayloads[T],
     actor: TestActor = (deviceEvents[type].roles as readonly string[]).includes('leader')
       ? 'leader1'
       : 'officer1',
     atMs?: number,
-  ): SliceEvent {
-    n += 1
-    return { id: `d${String(n).padStart(3, '0')}`, type, actor, atMs: atMs ?? start + n * 60_000, payload }
+  ): SliceEvent => {
+    clock += 60_000
+    return sliceEvent(nextId(), type, payload, atMs ?? clock, actor)
   }
 }
 

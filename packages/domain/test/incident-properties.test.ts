@@ -1,10 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { incidentSlice } from '../src/incident-slice.ts'
 import type { IncidentState } from '../src/incident-state.ts'
 import type { SliceEvent } from '../src/register-slice.ts'
 import { local } from './fixtures.ts'
-import { eventBuilder, foldSlice } from './inspection-fold.ts'
+import { eventBuilder, foldIncidents } from './inspection-fold.ts'
 
 const D = local('2026-03-02T10:00')
 const H = 3_600_000
@@ -61,7 +60,7 @@ function eventIdsInState(s: IncidentState): string[] {
 
 describe('incident fold properties', () => {
   const events = pool()
-  const reference = foldSlice(incidentSlice, events)
+  const reference = foldIncidents(events)
 
   it('X-01 the pool exercises refusals of X-01 and X-02 and closes both kinds', () => {
     const refused = new Set(reference.refused.map((r) => r.error.code))
@@ -75,7 +74,7 @@ describe('incident fold properties', () => {
       fc.property(
         fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
         (shuffled) => {
-          const f = foldSlice(incidentSlice, shuffled)
+          const f = foldIncidents(shuffled)
           expect(f.state).toEqual(reference.state)
           expect(f.refused).toEqual(reference.refused)
           const refused = new Set(f.refused.map((r) => r.eventId))
@@ -89,10 +88,7 @@ describe('incident fold properties', () => {
   it('X-01 refusals never change state: dropping any refused event leaves the same state', () => {
     expect(reference.refused.length).toBeGreaterThan(4)
     for (const r of reference.refused) {
-      const without = foldSlice(
-        incidentSlice,
-        events.filter((e) => e.id !== r.eventId),
-      )
+      const without = foldIncidents(events.filter((e) => e.id !== r.eventId))
       expect(without.state).toEqual(reference.state)
     }
   })

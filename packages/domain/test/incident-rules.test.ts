@@ -8,11 +8,10 @@ import {
   openIncidents,
   overdueIncidents,
 } from '../src/incident-queries.ts'
-import { incidentSlice } from '../src/incident-slice.ts'
 import type { SliceEvent } from '../src/register-slice.ts'
 import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
 import { local } from './fixtures.ts'
-import { codes, eventBuilder, foldSlice } from './inspection-fold.ts'
+import { codes, eventBuilder, foldIncidents } from './inspection-fold.ts'
 
 const CAL = DEFAULT_CALENDAR
 const HOUR = 3_600_000
@@ -21,7 +20,7 @@ const DAY = 24 * HOUR
 const D = local('2026-05-02T22:00')
 
 function fold(events: readonly SliceEvent[]) {
-  return foldSlice(incidentSlice, events)
+  return foldIncidents(events)
 }
 
 function missing(

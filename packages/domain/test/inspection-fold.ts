@@ -1,104 +1,44 @@
 import type { IncidentEventPayloads } from '../src/incident-events.ts'
+import { incidentSlice } from '../src/incident-slice.ts'
+import type { IncidentState, IncidentWork } from '../src/incident-state.ts'
 import type { InspectionEventPayloads } from '../src/inspection-events.ts'
-import type { DirectoryUser, KeyDirectory } from '../src/key-directory.ts'
+import { inspectionSlice } from '../src/inspection-slice.ts'
+import type { InspectionState, InspectionWork } from '../src/inspection-state.ts'
 import type { RegisterSlice, SliceContext, SliceEvent } from '../src/register-slice.ts'
-import { type DomainError, domainError } from '../src/result.ts'
-import type { Role } from '../src/roles.ts'
-import { DEFAULT_UNIT_POLICY } from '../src/unit-policy.ts'
-import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
+import { sliceContext, typedEventBuilder } from './slice-fixtures.ts'
+import { foldSlice, type SliceFold } from './slice-fold.ts'
 
-/** Test-only fold of the inspection and incident slices: what the unit fold does, minus signatures. */
+export { refusalCodes as codes } from './slice-fold.ts'
 
-export const UNIT = 'town-1'
+/** The inspection and incident registers' users; `far` is an officer of another unit. */
+export const CTX: SliceContext = sliceContext({
+  officer1: ['officer'],
+  officer3: ['officer'],
+  leader1: ['leader'],
+  staff1: ['staff'],
+  far: { roles: ['officer'], unit: 'town-2' },
+})
 
-function user(id: string, roles: Role[], unit = UNIT): [string, DirectoryUser] {
-  return [id, { id, unit, roles, displayName: id, publicKey: '' }]
-}
-
-export const DIRECTORY: KeyDirectory = {
-  users: Object.fromEntries([
-    user('officer1', ['officer']),
-    user('officer3', ['officer']),
-    user('leader1', ['leader']),
-    user('staff1', ['staff']),
-    user('far', ['officer'], 'town-2'),
-  ]),
-}
-
-export const CTX: SliceContext = {
-  unit: UNIT,
-  directory: DIRECTORY,
-  calendar: DEFAULT_CALENDAR,
-  policy: DEFAULT_UNIT_POLICY,
-}
-
-export interface Refused {
-  readonly eventId: string
-  readonly error: DomainError
-}
-
-export interface Folded<S> {
-  readonly state: S
-  readonly refused: readonly Refused[]
-}
-
-export function byFoldOrder(a: SliceEvent, b: SliceEvent): number {
-  return a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
-/** Sort by atMs then id, fork once, then per event: type, role and schema screen, check, apply or refuse. */
-export function foldSlice<W, S>(
-  slice: RegisterSlice<W, S>,
+/** The inspection register folded alone (slice-fold.ts) among CTX's users. */
+export function foldInspections(
   events: readonly SliceEvent[],
+  slice: RegisterSlice<InspectionWork, InspectionState> = inspectionSlice,
   ctx: SliceContext = CTX,
-): Folded<S> {
-  const work = slice.fork(slice.empty())
-  const refused: Refused[] = []
-  for (const raw of [...events].sort(byFoldOrder)) {
-    const def = Object.hasOwn(slice.events, raw.type) ? slice.events[raw.type] : undefined
-    const actor = ctx.directory.users[raw.actor]
-    let error: DomainError | null = null
-    let event = raw
-    if (def === undefined) error = domainError('UNKNOWN-TYPE', '未知事件类型', 'Unknown event type')
-    else if (
-      actor === undefined ||
-      actor.unit !== ctx.unit ||
-      !def.roles.some((r) => actor.roles.includes(r))
-    )
-      error = domainError('ROLE', '角色不允许', 'Role not allowed')
-    else {
-      const parsed = def.schema.safeParse(raw.payload)
-      if (!parsed.success) error = domainError('MALFORMED', '格式错误', 'Malformed payload')
-      else {
-        event = { ...raw, payload: parsed.data }
-        error = slice.check(work, event, ctx)
-      }
-    }
-    if (error === null) slice.apply(work, event, ctx)
-    else refused.push({ eventId: raw.id, error })
-  }
-  return { state: slice.view(work), refused }
+): SliceFold<InspectionState> {
+  return foldSlice(slice, events, ctx)
 }
 
-type Payloads = InspectionEventPayloads & IncidentEventPayloads
-
-/** Builds events with stable ids (`e001`, `e002`, …) in creation order. */
-export function eventBuilder() {
-  let n = 0
-  return function ev<T extends keyof Payloads>(
-    type: T,
-    payload: Payloads[T],
-    atMs: number,
-    actor = 'officer1',
-  ): SliceEvent {
-    n += 1
-    return { id: `e${String(n).padStart(3, '0')}`, type, actor, atMs, payload }
-  }
+/** The incident register folded alone (slice-fold.ts) among CTX's users. */
+export function foldIncidents(
+  events: readonly SliceEvent[],
+  slice: RegisterSlice<IncidentWork, IncidentState> = incidentSlice,
+  ctx: SliceContext = CTX,
+): SliceFold<IncidentState> {
+  return foldSlice(slice, events, ctx)
 }
 
-export function codes<S>(fold: Folded<S>): string[] {
-  return fold.refused.map((r) => r.error.code)
-}
+/** Builds inspection and incident events with stable ids (`e001`, `e002`, …) in creation order. */
+export const eventBuilder = () => typedEventBuilder<InspectionEventPayloads & IncidentEventPayloads>()
 
 export const ALL_AREAS = [
   'documents',

@@ -1,10 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { inspectionSlice } from '../src/inspection-slice.ts'
 import type { InspectionState } from '../src/inspection-state.ts'
 import type { SliceEvent } from '../src/register-slice.ts'
 import { local } from './fixtures.ts'
-import { eventBuilder, finding, foldSlice, inspection } from './inspection-fold.ts'
+import { eventBuilder, finding, foldInspections, inspection } from './inspection-fold.ts'
 
 const T0 = local('2026-03-02T10:00')
 const H = 3_600_000
@@ -100,7 +99,7 @@ function eventIdsInState(s: InspectionState): string[] {
 
 describe('inspection fold properties', () => {
   const events = pool()
-  const reference = foldSlice(inspectionSlice, events)
+  const reference = foldInspections(events)
 
   it('I-04 the pool exercises refusals of every I rule and a resolution of every anomaly kind', () => {
     const refused = new Set(reference.refused.map((r) => r.error.code))
@@ -114,7 +113,7 @@ describe('inspection fold properties', () => {
       fc.property(
         fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
         (shuffled) => {
-          const f = foldSlice(inspectionSlice, shuffled)
+          const f = foldInspections(shuffled)
           expect(f.state).toEqual(reference.state)
           expect(f.refused).toEqual(reference.refused)
           const refused = new Set(f.refused.map((r) => r.eventId))
@@ -128,10 +127,7 @@ describe('inspection fold properties', () => {
   it('I-01 refusals never change state: dropping any refused event leaves the same state', () => {
     expect(reference.refused.length).toBeGreaterThan(5)
     for (const r of reference.refused) {
-      const without = foldSlice(
-        inspectionSlice,
-        events.filter((e) => e.id !== r.eventId),
-      )
+      const without = foldInspections(events.filter((e) => e.id !== r.eventId))
       expect(without.state).toEqual(reference.state)
     }
   })

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { majorHolidays } from '../src/inspection-holidays.ts'
 import { holidayChecks, quarterlyInspections } from '../src/inspection-reminders.ts'
-import { inspectionSlice } from '../src/inspection-slice.ts'
 import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
 import { local } from './fixtures.ts'
-import { eventBuilder, foldSlice, inspection } from './inspection-fold.ts'
+import { eventBuilder, foldInspections, inspection } from './inspection-fold.ts'
 
 const CAL = DEFAULT_CALENDAR
 
@@ -30,7 +29,7 @@ describe('inspection reminders', () => {
 
   it('I-01 a quarter without an own inspection is a gap once it ends; a bureau inspection does not count', () => {
     const ev = eventBuilder()
-    const f = foldSlice(inspectionSlice, [
+    const f = foldInspections([
       ev('inspection.recorded', inspection({ heldOn: '2026-03-31' }), local('2026-03-31T16:00')),
       ev(
         'inspection.recorded',
@@ -53,7 +52,7 @@ describe('inspection reminders', () => {
 
   it('I-01 a check held in the week before 国庆 counts; none before 五一 is missed once the holiday begins', () => {
     const ev = eventBuilder()
-    const f = foldSlice(inspectionSlice, [
+    const f = foldInspections([
       ev(
         'inspection.recorded',
         inspection({ kind: 'holiday', heldOn: '2026-09-24' }),
@@ -83,7 +82,7 @@ describe('inspection reminders', () => {
   })
 
   it('I-01 holiday checks of a year the calendar lacks are CAL-YEAR, never guessed', () => {
-    const f = foldSlice(inspectionSlice, [])
+    const f = foldInspections([])
     const r = holidayChecks(f.state, 2027, local('2026-12-01T00:00'), CAL)
     expect(r.ok ? null : r.error.code).toBe('CAL-YEAR')
   })

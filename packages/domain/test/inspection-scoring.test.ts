@@ -5,9 +5,8 @@ import {
   type SheetAnswer,
   scoreSelfAssessment,
 } from '../src/inspection-scoring.ts'
-import { inspectionSlice } from '../src/inspection-slice.ts'
 import { local } from './fixtures.ts'
-import { codes, eventBuilder, foldSlice } from './inspection-fold.ts'
+import { codes, eventBuilder, foldInspections } from './inspection-fold.ts'
 
 const SHEET = DEFAULT_SELF_ASSESSMENT_SHEET
 
@@ -100,7 +99,7 @@ describe('self-assessment scoring', () => {
   it('I-05 the fold scores a recorded self-assessment and refuses an invalid one or an unpublished sheet', () => {
     const ev = eventBuilder()
     const at = local('2026-11-20T10:00')
-    const f = foldSlice(inspectionSlice, [
+    const f = foldInspections([
       ev(
         'inspection.self_assessment_recorded',
         { assessmentId: 'a1', year: 2026, sheetId: 'common-59', answers: answers(85) },

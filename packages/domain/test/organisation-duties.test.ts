@@ -6,10 +6,9 @@ import {
   organisationFigures,
 } from '../src/organisation-queries.ts'
 import { DEFAULT_RESPONSIBILITY_POLICY, endOfMonthDay } from '../src/responsibility-policy.ts'
-import { responsibilitySlice } from '../src/responsibility-slice.ts'
 import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
 import { local } from './fixtures.ts'
-import { codes, foldSlice, respEvent } from './responsibility-fold.ts'
+import { codes, foldResponsibility, respEvent } from './responsibility-fold.ts'
 
 const T0 = local('2026-01-05T09:00')
 const H = 3_600_000
@@ -26,7 +25,7 @@ function posts(ev = respEvent()) {
   ]
 }
 
-const fold = (events: Parameters<typeof foldSlice>[1]) => foldSlice(responsibilitySlice, events)
+const fold = (events: Parameters<typeof foldResponsibility>[0]) => foldResponsibility(events)
 
 describe('organisation (rule B-04)', () => {
   it('B-04 every required post filled leaves no gap; a vacated post shows since when', () => {

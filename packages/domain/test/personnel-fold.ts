@@ -1,89 +1,28 @@
-import type { DirectoryUser, KeyDirectory } from '../src/key-directory.ts'
 import { DEFAULT_PERSONNEL_POLICY, type PersonnelPolicy } from '../src/personnel-policy.ts'
 import { createPersonnelSlice } from '../src/personnel-slice.ts'
 import type { PersonnelState } from '../src/personnel-state.ts'
 import type { SliceContext, SliceEvent } from '../src/register-slice.ts'
-import { type DomainError, domainError } from '../src/result.ts'
-import type { Role } from '../src/roles.ts'
-import { DEFAULT_UNIT_POLICY } from '../src/unit-policy.ts'
-import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
+import { sliceContext } from './slice-fixtures.ts'
+import { foldSlice, type SliceFold } from './slice-fold.ts'
 
-/** Test-only fold of the personnel slice: what the unit fold does, minus signatures. */
+export { local } from './fixtures.ts'
+export { refusalCodes as codes } from './slice-fold.ts'
 
-export const UNIT = 'town-1'
+/** The personnel register's users: two leaders of the unit, so one can approve the other's post. */
+export const CTX: SliceContext = sliceContext({
+  officer1: ['officer'],
+  leader1: ['leader'],
+  leader2: ['leader'],
+  staff1: ['staff'],
+})
 
-function user(id: string, roles: Role[], unit = UNIT): [string, DirectoryUser] {
-  return [id, { id, unit, roles, displayName: id, publicKey: '' }]
-}
-
-export const DIRECTORY: KeyDirectory = {
-  users: Object.fromEntries([
-    user('officer1', ['officer']),
-    user('leader1', ['leader']),
-    user('leader2', ['leader']),
-    user('staff1', ['staff']),
-  ]),
-}
-
-export const CTX: SliceContext = {
-  unit: UNIT,
-  directory: DIRECTORY,
-  calendar: DEFAULT_CALENDAR,
-  policy: DEFAULT_UNIT_POLICY,
-}
-
-export interface Refused {
-  readonly id: string
-  readonly error: DomainError
-}
-
-export interface Folded {
-  readonly state: PersonnelState
-  readonly refused: readonly Refused[]
-}
-
-export function byFoldOrder(a: SliceEvent, b: SliceEvent): number {
-  return a.atMs - b.atMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
-/** Sort by atMs then id, fork once, then per event: schema and role screen, check, apply or refuse. */
+/** The personnel and training register under `policy` folded alone (slice-fold.ts). */
 export function fold(
   events: readonly SliceEvent[],
   policy: PersonnelPolicy = DEFAULT_PERSONNEL_POLICY,
   ctx: SliceContext = CTX,
-): Folded {
-  const slice = createPersonnelSlice(policy)
-  const work = slice.fork(slice.empty())
-  const refused: Refused[] = []
-  for (const raw of [...events].sort(byFoldOrder)) {
-    const def = Object.hasOwn(slice.events, raw.type) ? slice.events[raw.type] : undefined
-    const parsed = def?.schema.safeParse(raw.payload)
-    if (!def || !parsed?.success) {
-      refused.push({ id: raw.id, error: domainError('SCHEMA', '格式错误', 'Bad payload') })
-      continue
-    }
-    const roles = ctx.directory.users[raw.actor]?.roles ?? []
-    if (!roles.some((r) => def.roles.includes(r))) {
-      refused.push({ id: raw.id, error: domainError('ROLE', '角色不符', 'Wrong role') })
-      continue
-    }
-    const event = { ...raw, payload: parsed.data }
-    const error = slice.check(work, event, ctx)
-    if (error) refused.push({ id: raw.id, error })
-    else slice.apply(work, event, ctx)
-  }
-  return { state: slice.view(work), refused }
-}
-
-export function codes(f: Folded): string[] {
-  return f.refused.map((r) => r.error.code)
-}
-
-/** An instant from a local (Asia/Shanghai) time, `2026-03-02T10:00`. */
-export function local(isoLocal: string): number {
-  const ms = Date.parse(`${isoLocal}+08:00`)
-  if (Number.isNaN(ms)) throw new Error(`bad local time ${isoLocal}`)
-  return ms
+): SliceFold<PersonnelState> {
+  return foldSlice(createPersonnelSlice(policy), events, ctx)
 }
 
 export const HOUR = 3_600_000

@@ -85,7 +85,7 @@ describe('personnel fold properties', () => {
   })
 
   it('P-04 no refused event id appears in state; refusals never change state', () => {
-    const refused = new Set(reference.refused.map((r) => r.id))
+    const refused = new Set(reference.refused.map((r) => r.eventId))
     const ids: string[] = []
     for (const p of reference.state.persons.values()) {
       ids.push(p.eventId, ...p.commitments.map((c) => c.eventId), ...p.travels.map((t) => t.eventId))

@@ -21,7 +21,7 @@ const L = local('2026-06-01T09:00')
 /** A refused event leaves the state exactly as without it. */
 function expectNoChange(events: readonly SliceEvent[], refusedId: string): void {
   const withIt = fold(events)
-  expect(withIt.refused.map((r) => r.id)).toContain(refusedId)
+  expect(withIt.refused.map((r) => r.eventId)).toContain(refusedId)
   expect(withIt.state).toEqual(fold(events.filter((e) => e.id !== refusedId)).state)
 }
 
@@ -57,7 +57,7 @@ describe('personnel register: taking a post', () => {
       session('t-fail', '2026-03-02', T + 2 * HOUR, [{ personId: 'p1', score: 59 }], { kind: 'test' }),
     )
     const f = fold(failed)
-    expect(f.refused.map((r) => [r.id, r.error.code])).toEqual([
+    expect(f.refused.map((r) => [r.eventId, r.error.code])).toEqual([
       ['p1-cer', 'P-01'],
       ['p1-pst', 'T-02'],
     ])
@@ -78,7 +78,7 @@ describe('personnel register: taking a post', () => {
   it('T-02 training recorded only after the post was taken does not count', () => {
     const events = onboarding('p1', T, { skip: ['trn'] })
     events.push(session('late', '2026-03-02', T + 7 * HOUR, [{ personId: 'p1' }]))
-    expect(fold(events).refused.map((r) => r.id)).toEqual(['p1-cer', 'p1-pst'])
+    expect(fold(events).refused.map((r) => r.eventId)).toEqual(['p1-cer', 'p1-pst'])
   })
 
   it('P-02 refuses a post without the signed secrecy commitment', () => {
@@ -127,7 +127,7 @@ describe('personnel register: taking a post', () => {
       name: 'n',
       startsOn: '2026-03-02',
     })
-    expect(codes(fold([noType]))).toEqual(['SCHEMA'])
+    expect(codes(fold([noType]))).toEqual(['MALFORMED'])
     for (const employmentType of ['intern', 'temporary']) {
       const untrained = onboarding('p1', T, { skip: ['trn', 'cer'], over: { employmentType } })
       expect(codes(fold(untrained))).toEqual(['T-02'])
@@ -252,7 +252,7 @@ describe('personnel register: leaving a post', () => {
       trip('tr1', 'ta', L + HOUR),
       trip('tr2', 'ta', L + 2 * HOUR),
     ])
-    expect(f.refused.map((r) => [r.id, r.error.code])).toEqual([
+    expect(f.refused.map((r) => [r.eventId, r.error.code])).toEqual([
       ['tr0', 'P-04'],
       ['tr2', 'P-04'],
     ])

@@ -1,27 +1,66 @@
 import type { PublicationEventPayloads } from '../src/publication-events.ts'
 import { publicationSlice } from '../src/publication-slice.ts'
 import type { PublicationState, PublicationWork } from '../src/publication-state.ts'
-import type { RegisterSlice, SliceEvent } from '../src/register-slice.ts'
+import type { RegisterSlice, SliceContext, SliceEvent } from '../src/register-slice.ts'
 import { local } from './fixtures.ts'
-import { eventBuilder, foldSlice } from './responsibility-fold.ts'
+import { CTX } from './responsibility-fold.ts'
+import { typedEventBuilder } from './slice-fixtures.ts'
+import { foldSlice, type SliceFold } from './slice-fold.ts'
+
+type Payload<T extends keyof PublicationEventPayloads> = PublicationEventPayloads[T]
 
 export const P0 = local('2026-03-02T09:00')
 export const MIN = 60_000
 
-export const pubEvent = () => eventBuilder<PublicationEventPayloads>('p')
+export const pubEvent = () => typedEventBuilder<PublicationEventPayloads>('p')
 
+/** The publication register folded alone (slice-fold.ts), among the responsibility register's users. */
 export function foldPublication(
   events: readonly SliceEvent[],
   slice: RegisterSlice<PublicationWork, PublicationState> = publicationSlice,
-) {
-  return foldSlice(slice, events)
+  ctx: SliceContext = CTX,
+): SliceFold<PublicationState> {
+  return foldSlice(slice, events, ctx)
 }
 
-export const SUBMISSION: PublicationEventPayloads['publication.submitted'] = {
+export const SUBMISSION: Payload<'publication.submitted'> = {
   itemId: 'i1',
   title: '2026年春耕生产通知',
   channel: '镇政府门户网站',
   scope: '社会公开',
+}
+
+/** Publishing item i1 ten minutes in, on the channel and scope it was submitted for. */
+export const PUBLISH: Payload<'publication.published'> = {
+  itemId: 'i1',
+  publishedAt: P0 + 10 * MIN,
+  channel: SUBMISSION.channel,
+  scope: SUBMISSION.scope,
+}
+
+/**
+ * Builders of item i1's steps over one id sequence (`ev`). Ids follow creation order and break ties
+ * in time, so build the events in the order they are listed.
+ */
+export function itemSteps(ev = pubEvent()) {
+  type Reviewed = Payload<'publication.reviewed'>
+  type Proposed = Payload<'publication.withholding_proposed'>
+  return {
+    ev,
+    review: (capacity: Reviewed['capacity'], decision: Reviewed['decision'], atMs: number, actor: string) =>
+      ev('publication.reviewed', { itemId: 'i1', capacity, decision }, atMs, actor),
+    /** The clerk proposes withholding (R-05). */
+    propose: (kind: Proposed['kind'], reason: string, atMs: number) =>
+      ev('publication.withholding_proposed', { itemId: 'i1', kind, reason }, atMs, 'clerk'),
+    confirm: (
+      capacity: Payload<'publication.withholding_confirmed'>['capacity'],
+      atMs: number,
+      actor: string,
+    ) => ev('publication.withholding_confirmed', { itemId: 'i1', capacity }, atMs, actor),
+    /** The clerk publishes PUBLISH, with `over` (R-01, R-03). */
+    publish: (atMs: number, over: Partial<Payload<'publication.published'>> = {}) =>
+      ev('publication.published', { ...PUBLISH, ...over }, atMs, 'clerk'),
+  }
 }
 
 /** Designations and a submission by `clerk`: section head head1, 保密审查责任人 officer1. */
@@ -40,25 +79,11 @@ export function designated(ev = pubEvent()): SliceEvent[] {
 
 /** A full review: head1 first, then leader1 and classifier1. */
 export function reviewed(ev = pubEvent()): SliceEvent[] {
+  const { review } = itemSteps(ev)
   return [
     ...designated(ev),
-    ev(
-      'publication.reviewed',
-      { itemId: 'i1', capacity: 'section_head', decision: 'pass' },
-      P0 + MIN,
-      'head1',
-    ),
-    ev(
-      'publication.reviewed',
-      { itemId: 'i1', capacity: 'responsible_leader', decision: 'pass' },
-      P0 + 2 * MIN,
-      'leader1',
-    ),
-    ev(
-      'publication.reviewed',
-      { itemId: 'i1', capacity: 'classifier', decision: 'pass' },
-      P0 + 3 * MIN,
-      'classifier1',
-    ),
+    review('section_head', 'pass', P0 + MIN, 'head1'),
+    review('responsible_leader', 'pass', P0 + 2 * MIN, 'leader1'),
+    review('classifier', 'pass', P0 + 3 * MIN, 'classifier1'),
   ]
 }

@@ -7,22 +7,16 @@ import {
 } from '../src/publication-queries.ts'
 import { createPublicationSlice } from '../src/publication-slice.ts'
 import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
-import { foldPublication, MIN, P0, pubEvent, reviewed, SUBMISSION } from './publication-fold.ts'
+import { foldPublication, MIN, P0, PUBLISH, pubEvent, reviewed, SUBMISSION } from './publication-fold.ts'
 import { codes } from './responsibility-fold.ts'
 
 const H = 60 * MIN
 const found = P0 + H
-const publish = {
-  itemId: 'i1',
-  publishedAt: P0 + 10 * MIN,
-  channel: SUBMISSION.channel,
-  scope: SUBMISSION.scope,
-}
 
 function incident(ev = pubEvent()) {
   return [
     ...reviewed(ev),
-    ev('publication.published', publish, P0 + 10 * MIN, 'clerk'),
+    ev('publication.published', PUBLISH, P0 + 10 * MIN, 'clerk'),
     ev(
       'publication.leak_found',
       {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { escalatedItems, pendingReviews, publicationRegister } from '../src/publication-queries.ts'
 import type { SliceEvent } from '../src/register-slice.ts'
-import { designated, foldPublication, MIN, P0, pubEvent, reviewed, SUBMISSION } from './publication-fold.ts'
+import { designated, foldPublication, itemSteps, MIN, P0, reviewed, SUBMISSION } from './publication-fold.ts'
 import { codes } from './responsibility-fold.ts'
-
-const publish = {
-  itemId: 'i1',
-  publishedAt: P0 + 10 * MIN,
-  channel: SUBMISSION.channel,
-  scope: SUBMISSION.scope,
-}
 
 function accepted(events: readonly SliceEvent[]): SliceEvent[] {
   const refused = new Set(foldPublication(events).refused.map((r) => r.eventId))
@@ -18,17 +11,12 @@ function accepted(events: readonly SliceEvent[]): SliceEvent[] {
 
 describe('publication review', () => {
   it('R-01 publishing without a completed review is refused, and changes nothing', () => {
-    const ev = pubEvent()
+    const { ev, review, publish } = itemSteps()
     const events = [
       ...designated(ev),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'section_head', decision: 'pass' },
-        P0 + MIN,
-        'head1',
-      ),
-      ev('publication.published', publish, P0 + 10 * MIN, 'clerk'),
-      ev('publication.published', { ...publish, itemId: 'nope' }, P0 + 10 * MIN, 'clerk'),
+      review('section_head', 'pass', P0 + MIN, 'head1'),
+      publish(P0 + 10 * MIN),
+      publish(P0 + 10 * MIN, { itemId: 'nope' }),
     ]
     const f = foldPublication(events)
     expect(codes(f)).toEqual(['R-01', 'R-01'])
@@ -38,50 +26,25 @@ describe('publication review', () => {
   })
 
   it('R-01 a reviewed item may be published only on the reviewed channel and scope', () => {
-    const ev = pubEvent()
+    const { ev, publish } = itemSteps()
     const f = foldPublication([
       ...reviewed(ev),
-      ev('publication.published', { ...publish, channel: '微信公众号' }, P0 + 10 * MIN, 'clerk'),
-      ev('publication.published', { ...publish, scope: '全网' }, P0 + 10 * MIN, 'clerk'),
+      publish(P0 + 10 * MIN, { channel: '微信公众号' }),
+      publish(P0 + 10 * MIN, { scope: '全网' }),
     ])
     expect(codes(f)).toEqual(['R-01', 'R-01'])
     expect(f.state.items.get('i1')?.state).toBe('approved')
   })
 
   it('R-02 the first review is by a designated section head, then the responsible leader and the classifier', () => {
-    const ev = pubEvent()
+    const { ev, review } = itemSteps()
     const f = foldPublication([
       ...designated(ev),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'responsible_leader', decision: 'pass' },
-        P0 + MIN,
-        'leader1',
-      ),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'section_head', decision: 'pass' },
-        P0 + 2 * MIN,
-        'head2',
-      ),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'section_head', decision: 'pass' },
-        P0 + 3 * MIN,
-        'head1',
-      ),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'classifier', decision: 'pass' },
-        P0 + 4 * MIN,
-        'leader2',
-      ),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'responsible_leader', decision: 'pass' },
-        P0 + 5 * MIN,
-        'leader1',
-      ),
+      review('responsible_leader', 'pass', P0 + MIN, 'leader1'),
+      review('section_head', 'pass', P0 + 2 * MIN, 'head2'),
+      review('section_head', 'pass', P0 + 3 * MIN, 'head1'),
+      review('classifier', 'pass', P0 + 4 * MIN, 'leader2'),
+      review('responsible_leader', 'pass', P0 + 5 * MIN, 'leader1'),
     ])
     expect(codes(f)).toEqual(['R-02', 'R-02', 'R-02'])
     expect(f.state.items.get('i1')?.state).toBe('first_passed')
@@ -91,70 +54,40 @@ describe('publication review', () => {
   })
 
   it('R-02 the two steps are signed by distinct people (one person with two hats signs once)', () => {
-    const ev = pubEvent()
+    const { ev, review } = itemSteps()
     const f = foldPublication([
       ev('publication.reviewer_designated', { userId: 'boss', post: 'section_head' }, P0 - MIN, 'leader1'),
       ev('publication.reviewer_designated', { userId: 'clerk', post: 'section_head' }, P0 - MIN, 'leader1'),
       ev('publication.submitted', SUBMISSION, P0, 'clerk'),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'section_head', decision: 'pass' },
-        P0 + MIN,
-        'clerk',
-      ),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'section_head', decision: 'pass' },
-        P0 + 2 * MIN,
-        'boss',
-      ),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'responsible_leader', decision: 'pass' },
-        P0 + 3 * MIN,
-        'boss',
-      ),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'responsible_leader', decision: 'pass' },
-        P0 + 4 * MIN,
-        'leader1',
-      ),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'classifier', decision: 'pass' },
-        P0 + 5 * MIN,
-        'leader1',
-      ),
+      review('section_head', 'pass', P0 + MIN, 'clerk'),
+      review('section_head', 'pass', P0 + 2 * MIN, 'boss'),
+      review('responsible_leader', 'pass', P0 + 3 * MIN, 'boss'),
+      review('responsible_leader', 'pass', P0 + 4 * MIN, 'leader1'),
+      review('classifier', 'pass', P0 + 5 * MIN, 'leader1'),
     ])
     expect(codes(f)).toEqual(['R-02', 'R-02', 'R-02'])
     expect(f.state.items.get('i1')?.state).toBe('first_passed')
   })
 
   it('R-02 a return at any step ends the item', () => {
-    const ev = pubEvent()
+    const { ev, review, publish } = itemSteps()
     const f = foldPublication([
       ...designated(ev),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'section_head', decision: 'return' },
-        P0 + MIN,
-        'head1',
-      ),
-      ev('publication.published', publish, P0 + 10 * MIN, 'clerk'),
+      review('section_head', 'return', P0 + MIN, 'head1'),
+      publish(P0 + 10 * MIN),
     ])
     expect(f.state.items.get('i1')?.state).toBe('returned')
     expect(codes(f)).toEqual(['R-01'])
   })
 
   it('R-03 a published item is registered with time, publisher, approver, channel and scope', () => {
-    const ev = pubEvent()
+    const { ev, publish } = itemSteps()
     const f = foldPublication([
       ...reviewed(ev),
-      ev('publication.published', { ...publish, publishedAt: P0 + MIN }, P0 + 10 * MIN, 'clerk'),
-      ev('publication.published', { ...publish, publishedAt: P0 + 20 * MIN }, P0 + 10 * MIN, 'clerk'),
-      ev('publication.published', publish, P0 + 10 * MIN, 'clerk'),
-      ev('publication.published', publish, P0 + 11 * MIN, 'clerk'),
+      publish(P0 + 10 * MIN, { publishedAt: P0 + MIN }),
+      publish(P0 + 10 * MIN, { publishedAt: P0 + 20 * MIN }),
+      publish(P0 + 10 * MIN),
+      publish(P0 + 11 * MIN),
     ])
     expect(codes(f)).toEqual(['R-03', 'R-03', 'PUB-STATE'])
     expect(publicationRegister(f.state)).toEqual([
@@ -172,17 +105,12 @@ describe('publication review', () => {
   })
 
   it('R-04 an unclear item is escalated; it waits for the bureau, whose recorded reply decides it', () => {
-    const ev = pubEvent()
+    const { ev, review, publish } = itemSteps()
     const base = [
       ...designated(ev),
       ev('publication.escalated', { itemId: 'i1', bureau: '县保密局' }, P0 + MIN, 'officer1'),
-      ev(
-        'publication.reviewed',
-        { itemId: 'i1', capacity: 'section_head', decision: 'pass' },
-        P0 + 2 * MIN,
-        'head1',
-      ),
-      ev('publication.published', publish, P0 + 3 * MIN, 'clerk'),
+      review('section_head', 'pass', P0 + 2 * MIN, 'head1'),
+      publish(P0 + 3 * MIN),
     ]
     const waiting = foldPublication(base)
     expect(codes(waiting)).toEqual(['R-04', 'R-04'])
@@ -194,7 +122,7 @@ describe('publication review', () => {
         { itemId: 'i1', decision: 'publish', replyRef: '县保密局复函1号' },
         P0 + 5 * MIN,
       ),
-      ev('publication.published', publish, P0 + 10 * MIN, 'clerk'),
+      publish(P0 + 10 * MIN),
     ])
     expect(codes(yes)).toEqual(['R-04', 'R-04'])
     expect(publicationRegister(yes.state)[0]?.approver).toBe('bureau:县保密局复函1号')
@@ -206,7 +134,7 @@ describe('publication review', () => {
         P0 + 5 * MIN,
       ),
       ev('publication.bureau_replied', { itemId: 'i1', decision: 'publish', replyRef: '3号' }, P0 + 6 * MIN),
-      ev('publication.published', publish, P0 + 10 * MIN, 'clerk'),
+      publish(P0 + 10 * MIN),
     ])
     expect(no.state.items.get('i1')?.state).toBe('not_publishable')
     expect(codes(no).slice(2)).toEqual(['R-04', 'R-04'])
@@ -214,105 +142,40 @@ describe('publication review', () => {
   })
 
   it('R-05 withholding needs a stated reason and two confirmations by 保密审查责任人 and 分管领导', () => {
-    const ev = pubEvent()
-    const propose = ev(
-      'publication.withholding_proposed',
-      { itemId: 'i1', kind: 'exempt', reason: '   ' },
-      P0 + MIN,
-      'clerk',
-    )
+    const { ev, propose, confirm, publish } = itemSteps()
+    const blankReason = propose('exempt', '   ', P0 + MIN)
     const f = foldPublication([
       ...designated(ev),
-      propose,
-      ev(
-        'publication.withholding_confirmed',
-        { itemId: 'i1', capacity: 'review_officer' },
-        P0 + 2 * MIN,
-        'officer1',
-      ),
-      ev(
-        'publication.withholding_proposed',
-        { itemId: 'i1', kind: 'exempt', reason: '涉及个人隐私' },
-        P0 + 3 * MIN,
-        'clerk',
-      ),
-      ev(
-        'publication.withholding_confirmed',
-        { itemId: 'i1', capacity: 'review_officer' },
-        P0 + 4 * MIN,
-        'head1',
-      ),
-      ev(
-        'publication.withholding_confirmed',
-        { itemId: 'i1', capacity: 'responsible_leader' },
-        P0 + 4 * MIN,
-        'classifier1',
-      ),
-      ev(
-        'publication.withholding_confirmed',
-        { itemId: 'i1', capacity: 'review_officer' },
-        P0 + 5 * MIN,
-        'officer1',
-      ),
-      ev('publication.published', publish, P0 + 6 * MIN, 'clerk'),
-      ev(
-        'publication.withholding_confirmed',
-        { itemId: 'i1', capacity: 'review_officer' },
-        P0 + 7 * MIN,
-        'officer1',
-      ),
+      blankReason,
+      confirm('review_officer', P0 + 2 * MIN, 'officer1'),
+      propose('exempt', '涉及个人隐私', P0 + 3 * MIN),
+      confirm('review_officer', P0 + 4 * MIN, 'head1'),
+      confirm('responsible_leader', P0 + 4 * MIN, 'classifier1'),
+      confirm('review_officer', P0 + 5 * MIN, 'officer1'),
+      publish(P0 + 6 * MIN),
+      confirm('review_officer', P0 + 7 * MIN, 'officer1'),
     ])
     expect(codes(f)).toEqual(['R-05', 'R-05', 'R-05', 'R-05', 'R-05', 'R-05'])
     expect(f.state.items.get('i1')?.state).toBe('withholding')
     expect(pendingReviews(f.state)[0]?.waitingFor).toEqual(['responsible_leader'])
     const done = foldPublication([
       ...designated(ev),
-      ev(
-        'publication.withholding_proposed',
-        { itemId: 'i1', kind: 'deferred', reason: '正在研究' },
-        P0 + MIN,
-        'clerk',
-      ),
-      ev(
-        'publication.withholding_confirmed',
-        { itemId: 'i1', capacity: 'review_officer' },
-        P0 + 2 * MIN,
-        'officer1',
-      ),
-      ev(
-        'publication.withholding_confirmed',
-        { itemId: 'i1', capacity: 'responsible_leader' },
-        P0 + 3 * MIN,
-        'leader1',
-      ),
+      propose('deferred', '正在研究', P0 + MIN),
+      confirm('review_officer', P0 + 2 * MIN, 'officer1'),
+      confirm('responsible_leader', P0 + 3 * MIN, 'leader1'),
     ])
     expect(codes(done)).toEqual([])
     expect(done.state.items.get('i1')?.state).toBe('withheld')
   })
 
   it('R-05 the two confirmations come from two different persons, even one holding both posts', () => {
-    const ev = pubEvent()
+    const { ev, propose, confirm } = itemSteps()
     const f = foldPublication([
       ...designated(ev),
       ev('publication.reviewer_designated', { userId: 'boss', post: 'review_officer' }, P0, 'leader1'),
-      ev(
-        'publication.withholding_proposed',
-        { itemId: 'i1', kind: 'deferred', reason: '正在研究' },
-        P0 + MIN,
-        'clerk',
-      ),
-      ev(
-        'publication.withholding_confirmed',
-        { itemId: 'i1', capacity: 'review_officer' },
-        P0 + 2 * MIN,
-        'boss',
-      ),
-      ev(
-        'publication.withholding_confirmed',
-        { itemId: 'i1', capacity: 'responsible_leader' },
-        P0 + 3 * MIN,
-        'boss',
-      ),
+      propose('deferred', '正在研究', P0 + MIN),
+      confirm('review_officer', P0 + 2 * MIN, 'boss'),
+      confirm('responsible_leader', P0 + 3 * MIN, 'boss'),
     ])
     expect(codes(f)).toEqual(['R-05'])
     expect(f.state.items.get('i1')?.state).toBe('withholding')

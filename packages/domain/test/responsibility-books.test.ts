@@ -16,7 +16,7 @@ import {
   COUNTY_CTX,
   CTX,
   codes,
-  foldSlice,
+  foldResponsibility,
   respEvent,
   TEMPLATE,
 } from './responsibility-fold.ts'
@@ -39,7 +39,7 @@ function setup(ev = respEvent()): { ev: ReturnType<typeof respEvent>; base: Slic
   }
 }
 
-const fold = (events: readonly SliceEvent[]) => foldSlice(responsibilitySlice, events)
+const fold = (events: readonly SliceEvent[]) => foldResponsibility(events)
 
 /** The events a fold accepted: folding only them must give the same state (refusals change nothing). */
 function accepted(events: readonly SliceEvent[]): SliceEvent[] {
@@ -268,21 +268,21 @@ describe('responsibility templates', () => {
 
   it('B-03 the county publishes versions that only go up; a township cannot publish', () => {
     const ev = respEvent()
-    const county = foldSlice(
-      responsibilitySlice,
+    const county = foldResponsibility(
       [
         ev('responsibility.template_published', TEMPLATE, T0, 'county1'),
         ev('responsibility.template_published', TEMPLATE, T0 + H, 'county1'),
         ev('responsibility.template_published', { ...TEMPLATE, version: 2 }, T0 + 2 * H, 'county1'),
       ],
+      responsibilitySlice,
       COUNTY_CTX,
     )
     expect(codes(county)).toEqual(['B-03'])
     expect([...county.state.templates.keys()]).toEqual(['county-book@1', 'county-book@2'])
     expect(county.state.templates.get('county-book@1')?.contentHash).toBe(adoption().contentHash)
-    const township = foldSlice(
-      responsibilitySlice,
+    const township = foldResponsibility(
       [ev('responsibility.template_published', TEMPLATE, T0)],
+      responsibilitySlice,
       CTX,
     )
     expect(codes(township)).toEqual(['ROLE'])

@@ -4,8 +4,9 @@ import { publicationSlice } from '../src/publication-slice.ts'
 import type { RegisterSlice, SliceEvent } from '../src/register-slice.ts'
 import { responsibilitySlice } from '../src/responsibility-slice.ts'
 import { local } from './fixtures.ts'
-import { MIN, P0, pubEvent, reviewed, SUBMISSION } from './publication-fold.ts'
-import { adoption, bookDraft, foldSlice, respEvent } from './responsibility-fold.ts'
+import { MIN, P0, PUBLISH, pubEvent, reviewed, SUBMISSION } from './publication-fold.ts'
+import { adoption, bookDraft, CTX, respEvent } from './responsibility-fold.ts'
+import { foldSlice } from './slice-fold.ts'
 
 const T0 = local('2026-01-05T09:00')
 const H = 3_600_000
@@ -41,16 +42,10 @@ function responsibilityPool(): SliceEvent[] {
 /** A pool hitting R-01..R-06. */
 function publicationPool(): SliceEvent[] {
   const ev = pubEvent()
-  const publish = {
-    itemId: 'i1',
-    publishedAt: P0 + 10 * MIN,
-    channel: SUBMISSION.channel,
-    scope: SUBMISSION.scope,
-  }
   return [
     ...reviewed(ev),
-    ev('publication.published', publish, P0 + 3 * MIN, 'clerk'),
-    ev('publication.published', publish, P0 + 10 * MIN, 'clerk'),
+    ev('publication.published', PUBLISH, P0 + 3 * MIN, 'clerk'),
+    ev('publication.published', PUBLISH, P0 + 10 * MIN, 'clerk'),
     ev('publication.submitted', { ...SUBMISSION, itemId: 'i2' }, P0, 'clerk'),
     ev('publication.escalated', { itemId: 'i2', bureau: '县保密局' }, P0 + MIN, 'officer1'),
     ev(
@@ -89,7 +84,7 @@ function publicationPool(): SliceEvent[] {
       P0 + 2 * MIN,
       'leader1',
     ),
-    ev('publication.published', { ...publish, itemId: 'i3' }, P0 + 1, 'clerk'),
+    ev('publication.published', { ...PUBLISH, itemId: 'i3' }, P0 + 1, 'clerk'),
     ev('publication.reviewed', { itemId: 'i2', capacity: 'classifier', decision: 'pass' }, P0, 'classifier1'),
     ev(
       'publication.leak_found',
@@ -119,7 +114,7 @@ function recordedIds(state: unknown): Set<string> {
 
 function properties<W, S>(name: string, slice: RegisterSlice<W, S>, events: SliceEvent[], rules: string[]) {
   describe(`${name} fold properties`, () => {
-    const reference = foldSlice(slice, events)
+    const reference = foldSlice(slice, events, CTX)
 
     it(`${rules[0]} the pool exercises refusals of ${rules.join(', ')}`, () => {
       const refused = new Set(reference.refused.map((r) => r.error.code))
@@ -131,7 +126,7 @@ function properties<W, S>(name: string, slice: RegisterSlice<W, S>, events: Slic
         fc.property(
           fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
           (xs) => {
-            const f = foldSlice(slice, xs)
+            const f = foldSlice(slice, xs, CTX)
             expect(f.state).toEqual(reference.state)
             expect(f.refused).toEqual(reference.refused)
             const recorded = recordedIds(f.state)
@@ -147,6 +142,7 @@ function properties<W, S>(name: string, slice: RegisterSlice<W, S>, events: Slic
       const only = foldSlice(
         slice,
         events.filter((e) => !refused.has(e.id)),
+        CTX,
       )
       expect(only.refused).toEqual([])
       expect(only.state).toEqual(reference.state)

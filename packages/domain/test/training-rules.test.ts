@@ -92,8 +92,8 @@ describe('education record', () => {
     expect(fold([...base, dup]).state.sessions.size).toBe(0)
     expect(
       codes(fold([...base, session('s3', '2026-03-02', T + HOUR, [{ personId: 'a' }], { hours: 1.2 })])),
-    ).toEqual(['SCHEMA'])
-    expect(codes(fold([...base, session('s4', '2026-03-02', T + HOUR, [])]))).toEqual(['SCHEMA'])
+    ).toEqual(['MALFORMED'])
+    expect(codes(fold([...base, session('s4', '2026-03-02', T + HOUR, [])]))).toEqual(['MALFORMED'])
   })
 
   it('T-03 attendance added later counts; a second entry for the same person is refused', () => {
@@ -108,7 +108,7 @@ describe('education record', () => {
       add('x3', 'nobody', T + 3 * HOUR),
       { ...add('x4', 'b', T), payload: { sessionId: 'zz', attendee: { personId: 'b' } } },
     ])
-    expect(f.refused.map((r) => [r.id, r.error.code])).toEqual([
+    expect(f.refused.map((r) => [r.eventId, r.error.code])).toEqual([
       ['x4', 'TRAINING-UNKNOWN'],
       ['x2', 'T-03'],
       ['x3', 'P-05'],

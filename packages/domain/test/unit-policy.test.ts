@@ -7,7 +7,7 @@ const numberOnly: UnitPolicy = { ...DEFAULT_UNIT_POLICY, titleMasking: 'number_o
 
 describe('title de-sensitization (rule S-02)', () => {
   it('S-02 defaults are the strict readings', () => {
-    expect(DEFAULT_UNIT_POLICY).toEqual({
+    expect(DEFAULT_UNIT_POLICY).toMatchObject({
       titleMasking: 'masked',
       allowInHouseDestruction: false,
       barLeaderFromSupervising: false,

@@ -1,13 +1,11 @@
 import {
-  CARRIER_EVENT_ROLES,
-  carrierEventSchemas,
   DEFAULT_UNIT_POLICY,
   desensitizeTitle,
   type EventEnvelope,
   eventEnvelopeSchema,
-  isCarrierEventType,
   type KeyDirectory,
   screenEvent,
+  unitEventDefinition,
 } from '@secledger/domain'
 import type { NewEntry } from './update-guard.ts'
 
@@ -21,6 +19,11 @@ export type EventVerdict =
       readonly eventId: string | null
       readonly actor: string | null
     }
+
+function titleDesensitized(payload: unknown): boolean {
+  const p = payload as { readonly title: string; readonly level: Parameters<typeof desensitizeTitle>[1] }
+  return p.title === desensitizeTitle(p.title, p.level, DEFAULT_UNIT_POLICY)
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
@@ -54,18 +57,15 @@ export function checkNewEvent(
   const event = value as unknown as EventEnvelope
   if (entry.key !== event.id) return bad('key is not the event id')
   if (event.unit !== unitId) return bad('event of another unit')
-  const roles = isCarrierEventType(event.type) ? CARRIER_EVENT_ROLES[event.type] : undefined
-  const alert = screenEvent(event, unitId, directory, roles, verify)
+  // Every register of the unit (carriers, classification, telegrams, personnel…) passes the same gate.
+  const definition = unitEventDefinition(event.type, DEFAULT_UNIT_POLICY)
+  const alert = screenEvent(event, unitId, directory, definition?.roles, verify)
   if (alert !== null) return bad(alert)
-  if (!isCarrierEventType(event.type)) return bad('unknown type')
-  const payload = carrierEventSchemas[event.type].safeParse(event.payload)
+  if (definition === undefined) return bad('unknown type')
+  const payload = definition.schema.safeParse(event.payload)
   if (!payload.success) return bad('malformed payload')
   // rule S-02: storing a full 绝密/机密 title would itself be the breach, so it never enters the server.
-  if (
-    event.type === 'carrier.registered' &&
-    'title' in payload.data &&
-    payload.data.title !== desensitizeTitle(payload.data.title, payload.data.level, DEFAULT_UNIT_POLICY)
-  ) {
+  if (event.type === 'carrier.registered' && !titleDesensitized(payload.data)) {
     return bad('title not de-sensitized (S-02)')
   }
   return { ok: true, event }

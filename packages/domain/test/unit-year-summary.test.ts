@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { unitYearSummary } from '../src/unit-year-summary.ts'
+import { fold, local, makeContext, registration, signed } from './fixtures.ts'
+import { finding, inspection } from './inspection-fold.ts'
+
+/** The year's summary figures (年度保密工作总结) as one query across the composed registers. */
+
+const at = (isoLocal: string) => local(isoLocal)
+
+describe('the year summary across registers', () => {
+  it('counts carriers registered, copied and destroyed, inspections, findings fixed, per year', () => {
+    const events = [
+      signed('carrier.registered', registration(), { at: at('2026-03-02T09:00') }),
+      signed(
+        'carrier.registered',
+        registration({
+          serial: '2026-0002',
+          level: 'confidential',
+          title: '关于秋季防火的通知',
+          receivedOn: '2026-02-27',
+          copies: [{ id: 'c2', copyNumber: null }],
+        }),
+        { at: at('2026-03-02T09:05') },
+      ),
+      signed(
+        'carrier.copied',
+        { originalId: 'c2', copies: [{ id: 'c3', copyNumber: null }], approvalRef: '批1', copier: 'FY-01' },
+        { at: at('2026-03-02T09:10') },
+      ),
+      signed(
+        'approval.granted',
+        { subject: 'carrier.destroy', carrierIds: ['c3'] },
+        { at: at('2026-03-02T10:00') },
+      ),
+      signed(
+        'carrier.destroyed',
+        { carrierIds: ['c3'], approvalId: '', method: 'central', receiptNumber: '销〔2026〕1号' },
+        { at: at('2026-03-02T11:00') },
+      ),
+      signed('inspection.recorded', inspection(), { at: at('2026-03-02T14:00') }),
+      signed('inspection.finding_recorded', finding({ responsible: 'classifier1' }), {
+        at: at('2026-03-02T15:00'),
+      }),
+      signed(
+        'inspection.finding_rectified',
+        { findingId: 'f1', note: '已整改' },
+        { at: at('2026-03-09T10:00') },
+      ),
+      signed(
+        'inspection.finding_verified',
+        { findingId: 'f1', outcome: 'fixed', note: '复查到位' },
+        { at: at('2026-03-10T10:00'), actor: 'leader1' },
+      ),
+    ]
+    // The destruction names the approval by its event id.
+    const approvalId = String(events[3]?.id)
+    events[4] = signed(
+      'carrier.destroyed',
+      { carrierIds: ['c3'], approvalId, method: 'central', receiptNumber: '销〔2026〕1号' },
+      { at: at('2026-03-02T11:00') },
+    )
+    const state = fold(events)
+    expect(state.refused).toEqual([])
+    const summary = unitYearSummary(state, 2026, at('2026-12-31T12:00'), makeContext())
+    expect(summary.carriers).toEqual({
+      registered: 2,
+      registeredByLevel: { secret: 1, confidential: 1 },
+      registeredLate: 1,
+      copies: 1,
+      destroyed: 1,
+      anomaliesOpened: 0,
+      anomaliesResolved: 0,
+    })
+    expect(summary.inspections.inspections.quarterly).toBe(1)
+    expect(summary.inspections.findings).toBe(1)
+    expect(summary.findingsFixed).toBe(1)
+    expect(summary.incidents.incidentsOpened).toBe(0)
+    const lastYear = unitYearSummary(state, 2025, at('2026-12-31T12:00'), makeContext())
+    expect(lastYear.carriers.registered).toBe(0)
+    expect(lastYear.inspections.findings).toBe(0)
+    expect(lastYear.findingsFixed).toBe(0)
+  })
+})
