@@ -147,6 +147,8 @@ export const CARRIER_EVENT_ROLES: Readonly<Record<CarrierEventType, readonly Rol
   'anomaly.resolved': [Role.Officer],
 }
 
+const CARRIER_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(carrierEventSchemas))
+
 export function isCarrierEventType(type: string): type is CarrierEventType {
-  return Object.hasOwn(carrierEventSchemas, type)
+  return CARRIER_EVENT_TYPES.has(type)
 }

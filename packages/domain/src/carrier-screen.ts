@@ -1,9 +1,11 @@
 import {
   CARRIER_EVENT_ROLES,
+  type CarrierEventType,
   carrierEventSchemas,
   isCarrierEventType,
   MAX_TITLE_LENGTH,
 } from './carrier-events.ts'
+import { fastHandedOut, fastTakenBack } from './carrier-fast-parse.ts'
 import type { FoldContext, RuleEvent } from './carrier-state.ts'
 import type { EventEnvelope } from './event-envelope.ts'
 import { verifyEventSignature } from './event-envelope.ts'
@@ -72,22 +74,30 @@ export function screenUnitEvent(
   if (typeof event.id !== 'string' || !isHlc(event.at))
     return alert(event, SecurityAlertKind.MalformedPayload)
   const type = event.type
-  if (!isCarrierEventType(type)) {
+  const carrierType = isCarrierEventType(type)
+  if (!carrierType) {
     const sliceIndex = typeof type === 'string' ? slices.sliceOfType.get(type) : undefined
     if (sliceIndex !== undefined) return screenSliceEvent(event, ctx, slices, sliceIndex)
   }
-  const roles = isCarrierEventType(type) ? CARRIER_EVENT_ROLES[type] : undefined
+  const roles = carrierType ? CARRIER_EVENT_ROLES[type] : undefined
   const kind = screenEvent(event, ctx.unit, ctx.directory, roles, ctx.verify ?? verifyEventSignature)
-  if (kind !== null || !isCarrierEventType(type)) return alert(event, kind ?? SecurityAlertKind.UnknownType)
-  const parsed = carrierEventSchemas[type].safeParse(event.payload)
-  if (!parsed.success) return alert(event, SecurityAlertKind.MalformedPayload)
-  return {
-    id: event.id,
-    type,
-    actor: event.actor,
-    atMs: hlcWallMs(event.at),
-    payload: parsed.data,
-  } as RuleEvent
+  if (kind !== null || !carrierType) return alert(event, kind ?? SecurityAlertKind.UnknownType)
+  const payload = parseCarrierPayload(type, event.payload)
+  if (payload === undefined) return alert(event, SecurityAlertKind.MalformedPayload)
+  return { id: event.id, type, actor: event.actor, atMs: hlcWallMs(event.at), payload } as RuleEvent
+}
+
+/** rule S-01: the payload as its strict schema returns it, or undefined (hot types checked fast first). */
+function parseCarrierPayload(type: CarrierEventType, payload: unknown): unknown {
+  const fast =
+    type === 'carrier.handed_out'
+      ? fastHandedOut(payload)
+      : type === 'carrier.taken_back'
+        ? fastTakenBack(payload)
+        : undefined
+  if (fast !== undefined) return fast
+  const parsed = carrierEventSchemas[type].safeParse(payload)
+  return parsed.success ? parsed.data : undefined
 }
 
 /** Why a payload does not parse, for people (checkEvent). Extra fields or an over-long title: rule S-01. */

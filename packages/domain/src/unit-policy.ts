@@ -1,8 +1,11 @@
 import { type ClassificationPolicy, DEFAULT_CLASSIFICATION_POLICY } from './classification-policy.ts'
+import { type CustodyPolicy, DEFAULT_CUSTODY_POLICY } from './custody-policy.ts'
 import { DEFAULT_DEVICE_POLICY, type DevicePolicy } from './device-policy.ts'
 import { DEFAULT_INCIDENT_POLICY, type IncidentPolicy } from './incident-policy.ts'
 import { DEFAULT_INSPECTION_POLICY, type InspectionPolicy } from './inspection-policy.ts'
 import { type Level, requiresCopyNumbers } from './levels.ts'
+import { DEFAULT_MOVEMENT_POLICY, type MovementPolicy } from './movement-policy.ts'
+import { DEFAULT_OUTGOING_POLICY, type OutgoingPolicy } from './outgoing-policy.ts'
 import { DEFAULT_PERSONNEL_POLICY, type PersonnelPolicy } from './personnel-policy.ts'
 import { DEFAULT_PUBLICATION_POLICY, type PublicationPolicy } from './publication-policy.ts'
 import { DEFAULT_RESPONSIBILITY_POLICY, type ResponsibilityPolicy } from './responsibility-policy.ts'
@@ -33,6 +36,9 @@ export interface UnitPolicy {
   readonly incident: IncidentPolicy
   readonly responsibility: ResponsibilityPolicy
   readonly publication: PublicationPolicy
+  readonly custody: CustodyPolicy
+  readonly movement: MovementPolicy
+  readonly outgoing: OutgoingPolicy
 }
 
 export const DEFAULT_UNIT_POLICY: UnitPolicy = {
@@ -48,6 +54,9 @@ export const DEFAULT_UNIT_POLICY: UnitPolicy = {
   incident: DEFAULT_INCIDENT_POLICY,
   responsibility: DEFAULT_RESPONSIBILITY_POLICY,
   publication: DEFAULT_PUBLICATION_POLICY,
+  custody: DEFAULT_CUSTODY_POLICY,
+  movement: DEFAULT_MOVEMENT_POLICY,
+  outgoing: DEFAULT_OUTGOING_POLICY,
 }
 
 /** The mask appended to the kept prefix of a 绝密/机密 title (full-width asterisks, so never a `★` marking). */

@@ -2,12 +2,18 @@ import { CARRIER_EVENT_ROLES, carrierEventSchemas, isCarrierEventType } from './
 import type { Carrier } from './carrier-state.ts'
 import { createClassificationSlice } from './classification-slice.ts'
 import type { ClassificationState } from './classification-state.ts'
+import { createCustodySlice } from './custody-slice.ts'
+import type { CustodyState } from './custody-state.ts'
 import { createDeviceSlice } from './device-slice.ts'
 import type { DeviceState } from './device-state.ts'
 import { createIncidentSlice } from './incident-slice.ts'
 import type { IncidentState } from './incident-state.ts'
 import { createInspectionSlice } from './inspection-slice.ts'
 import type { InspectionState } from './inspection-state.ts'
+import { createMovementSlice } from './movement-slice.ts'
+import type { MovementState } from './movement-state.ts'
+import { createOutgoingSlice } from './outgoing-slice.ts'
+import type { OutgoingState } from './outgoing-state.ts'
 import { createPersonnelSlice } from './personnel-slice.ts'
 import type { PersonnelState } from './personnel-state.ts'
 import { createPublicationSlice } from './publication-slice.ts'
@@ -29,6 +35,9 @@ export interface UnitRegisters {
   readonly incident: IncidentState
   readonly responsibility: ResponsibilityState
   readonly publication: PublicationState
+  readonly custody: CustodyState
+  readonly movement: MovementState
+  readonly outgoing: OutgoingState
 }
 export type RegisterName = keyof UnitRegisters
 
@@ -55,6 +64,9 @@ function build(policy: UnitPolicy): Record<RegisterName, AnySlice> {
     incident: createIncidentSlice(policy.incident),
     responsibility: createResponsibilitySlice(policy.responsibility),
     publication: createPublicationSlice(policy.publication),
+    movement: createMovementSlice(policy.movement),
+    outgoing: createOutgoingSlice(policy.outgoing),
+    custody: createCustodySlice(policy.custody),
   }
 }
 

@@ -184,3 +184,32 @@ describe('the unit fold composes every register', () => {
     )
   })
 })
+
+describe('registers that hold carriers away (the carrier fold asks them)', () => {
+  it('rule C-10: an archived carrier is not handed out, copied or destroyed; the refusal carries the archive', () => {
+    const archived = signed(
+      'custody.archived',
+      { batchId: 'a1', archiveRef: '档〔2026〕1号', carrierIds: ['c1'] },
+      { at: at('10:00') },
+    )
+    const handOut = signed('carrier.handed_out', { carrierId: 'c1', reader: '李镇长' }, { at: at('10:05') })
+    const state = fold([registered, archived, handOut])
+    expect(state.refused).toEqual([
+      expect.objectContaining({
+        eventId: handOut.id,
+        error: expect.objectContaining({ code: 'C-10', details: { carrierId: 'c1', holder: 'archive' } }),
+      }),
+    ])
+    expect(state.carriers.get('c1')?.state).toBe('in_custody')
+    const copy = draftOf(
+      'carrier.copied',
+      { originalId: 'c1', copies: [{ id: 'c1f', copyNumber: 2 }], approvalRef: '批1', copier: 'FY-01' },
+      { at: at('10:10') },
+    )
+    expect(checkEvent(fold([registered, archived]), copy, makeContext())).toMatchObject({
+      ok: false,
+      error: { code: 'C-10' },
+    })
+    expect(checkEvent(fold([registered]), copy, makeContext())).toEqual({ ok: true, value: undefined })
+  })
+})

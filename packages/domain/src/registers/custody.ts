@@ -1,0 +1,10 @@
+/** The custody register (entry point `@secledger/domain/registers/custody`). */
+export * from '../custody-apply.ts'
+export * from '../custody-closure-rules.ts'
+export * from '../custody-events.ts'
+export * from '../custody-policy.ts'
+export * from '../custody-queries.ts'
+export * from '../custody-routing-rules.ts'
+export * from '../custody-rules.ts'
+export * from '../custody-slice.ts'
+export * from '../custody-state.ts'

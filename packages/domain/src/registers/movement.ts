@@ -1,0 +1,12 @@
+/** The movement register (entry point `@secledger/domain/registers/movement`). */
+export * from '../movement-access-rules.ts'
+export * from '../movement-archive-rules.ts'
+export * from '../movement-borrow-rules.ts'
+export * from '../movement-events.ts'
+export * from '../movement-loan-rules.ts'
+export * from '../movement-policy.ts'
+export * from '../movement-queries.ts'
+export * from '../movement-rules.ts'
+export * from '../movement-slice.ts'
+export * from '../movement-state.ts'
+export * from '../movement-trip-rules.ts'

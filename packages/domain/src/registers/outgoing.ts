@@ -1,0 +1,12 @@
+/** The outgoing register (entry point `@secledger/domain/registers/outgoing`). */
+export * from '../outgoing-apply.ts'
+export * from '../outgoing-events.ts'
+export * from '../outgoing-meeting-rules.ts'
+export * from '../outgoing-policy.ts'
+export * from '../outgoing-print-rules.ts'
+export * from '../outgoing-queries.ts'
+export * from '../outgoing-return-apply.ts'
+export * from '../outgoing-return-rules.ts'
+export * from '../outgoing-rules.ts'
+export * from '../outgoing-slice.ts'
+export * from '../outgoing-state.ts'
