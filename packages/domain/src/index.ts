@@ -524,6 +524,8 @@ export { isBookInForce } from './responsibility-state.ts'
 export type { DomainError, Result } from './result.ts'
 export { domainError, err, ok } from './result.ts'
 export { ROLE_LABEL_ZH, ROLES, Role } from './roles.ts'
+export type { RuleEntry } from './rulebook.ts'
+export { RULE_GROUPS, RULEBOOK, RuleKind } from './rulebook.ts'
 export type { KdfParams, SigningKeyPair, WrappedKey } from './signing-keys.ts'
 export {
   DEFAULT_KDF_PARAMS,

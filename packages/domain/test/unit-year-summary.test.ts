@@ -80,4 +80,23 @@ describe('the year summary across registers', () => {
     expect(lastYear.inspections.findings).toBe(0)
     expect(lastYear.findingsFixed).toBe(0)
   })
+
+  it('rule S-04: the summary the county may read holds figures only: no titles, numbers, names or notes', () => {
+    const state = fold([
+      signed('carrier.registered', registration({ title: '关于＊＊＊', docNumber: '县委办〔2026〕3号' }), {
+        at: at('2026-03-02T09:00'),
+      }),
+      signed('inspection.recorded', inspection(), { at: at('2026-03-02T14:00') }),
+      signed('inspection.finding_recorded', finding({ responsible: 'classifier1' }), {
+        at: at('2026-03-02T15:00'),
+      }),
+    ])
+    const strings: string[] = []
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') strings.push(value)
+      else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) walk(v)
+    }
+    walk(unitYearSummary(state, 2026, at('2026-12-31T12:00'), makeContext()))
+    expect(strings).toEqual([])
+  })
 })
