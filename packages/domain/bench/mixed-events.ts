@@ -8,7 +8,8 @@ import { DEFAULT_CALENDAR, isWorkingDay } from '../src/work-calendar.ts'
 
 /**
  * A realistic township history for the fold benchmark: registrations, hand-outs and take-backs within
- * office hours, copies, approvals and destructions, on the working days of 2025–2026. Ids are real
+ * office hours, copies, approvals and destructions, and cipher telegrams of the telegram register in
+ * the same log (~8% of events), on the working days of 2025–2026. Ids are real
  * content hashes; signatures are a placeholder, checked by `verify: () => true` (signature cost is
  * measured apart: ARCHITECTURE "Traps").
  */
@@ -62,8 +63,13 @@ export function mixedEvents(count: number, seed = 7): EventEnvelope[] {
   const inCustody: string[] = []
   let carrierSeq = 0
   const serialSeq = new Map<number, number>()
+  const telegramSeq = new Map<number, number>()
 
-  function emit<T extends CarrierEventType>(type: T, payload: CarrierEventPayloads[T], atMs: number): string {
+  function emit<T extends string>(
+    type: T,
+    payload: T extends CarrierEventType ? CarrierEventPayloads[T] : Record<string, unknown>,
+    atMs: number,
+  ): string {
     const draft = {
       unit: UNIT,
       type,
@@ -150,6 +156,30 @@ export function mixedEvents(count: number, seed = 7): EventEnvelope[] {
         step(),
       )
       inCustody.push(copyId)
+    }
+    // Cipher telegrams (another register in the same log): received, acknowledged, handled (E-01..E-03).
+    for (let i = 0; i < 6 && events.length + 2 < count; i++) {
+      const seq = (telegramSeq.get(year) ?? 0) + 1
+      telegramSeq.set(year, seq)
+      const telegramId = `t${year}-${seq}`
+      const receivedAt = step()
+      emit(
+        'telegram.received',
+        {
+          telegramId,
+          serial: `${year}-${String(seq).padStart(4, '0')}`,
+          fromUnit: '县委机要局',
+          docNumber: `县机电〔${year}〕${seq}号`,
+          level: pick(['confidential', 'secret'] as const),
+          precedence: 'routine',
+          important: false,
+          earlyWarning: false,
+          receivedAt,
+        },
+        receivedAt,
+      )
+      emit('telegram.acknowledged', { telegramId }, step())
+      emit('telegram.handled', { telegramId }, step())
     }
     for (let i = 0; i < 4 && events.length + 1 < count && inCustody.length > 2; i++) {
       const carrierIds = [inCustody.pop() as string, inCustody.pop() as string]
