@@ -1,0 +1,11 @@
+/** The inspection register (entry point `@secledger/domain/registers/inspection`). */
+export * from '../inspection-checklist.ts'
+export * from '../inspection-events.ts'
+export * from '../inspection-holidays.ts'
+export * from '../inspection-policy.ts'
+export * from '../inspection-queries.ts'
+export * from '../inspection-reminders.ts'
+export * from '../inspection-rules.ts'
+export * from '../inspection-scoring.ts'
+export * from '../inspection-slice.ts'
+export * from '../inspection-state.ts'

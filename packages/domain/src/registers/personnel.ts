@@ -1,0 +1,13 @@
+/** The personnel register (entry point `@secledger/domain/registers/personnel`). */
+export * from '../personnel-apply.ts'
+export * from '../personnel-dates.ts'
+export * from '../personnel-events.ts'
+export * from '../personnel-leave-rules.ts'
+export * from '../personnel-policy.ts'
+export * from '../personnel-queries.ts'
+export * from '../personnel-rules.ts'
+export * from '../personnel-slice.ts'
+export * from '../personnel-state.ts'
+export * from '../training-events.ts'
+export * from '../training-queries.ts'
+export * from '../training-rules.ts'

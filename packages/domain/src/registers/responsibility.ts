@@ -1,0 +1,12 @@
+/** The responsibility register (entry point `@secledger/domain/registers/responsibility`). */
+export * from '../organisation-events.ts'
+export * from '../organisation-queries.ts'
+export * from '../organisation-rules.ts'
+export * from '../responsibility-apply.ts'
+export * from '../responsibility-events.ts'
+export * from '../responsibility-hash.ts'
+export * from '../responsibility-policy.ts'
+export * from '../responsibility-queries.ts'
+export * from '../responsibility-rules.ts'
+export * from '../responsibility-slice.ts'
+export * from '../responsibility-state.ts'
