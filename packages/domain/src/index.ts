@@ -106,6 +106,8 @@ export {
   ScreeningHitKind,
   screenFreeText,
 } from './text-screening.ts'
+export type { AgendaAnomaly, AgendaContext, AgendaItem, AgendaRegister } from './unit-agenda.ts'
+export { unitDueSoon, unitOpenAnomalies, unitOverdue } from './unit-agenda.ts'
 export type { UnitPolicy } from './unit-policy.ts'
 export { DEFAULT_UNIT_POLICY, desensitizeTitle, TITLE_MASK } from './unit-policy.ts'
 export type { ComposedSlices, RegisterName, UnitRegisters } from './unit-slices.ts'

@@ -1,18 +1,10 @@
 import { isOutgoingEventType, type OutgoingEventType } from './outgoing-events.ts'
 import { endOfMonthDay, type OutgoingPolicy } from './outgoing-policy.ts'
 import { materialDue } from './outgoing-print-rules.ts'
+import type { CopyAccount, CopyStatus, MaterialItem, OutgoingDocument, PrintJob } from './outgoing-records.ts'
 import { returnHandlers } from './outgoing-return-apply.ts'
 import type { OutgoingSliceEvent } from './outgoing-rules.ts'
-import {
-  type CopyAccount,
-  type CopyStatus,
-  type MaterialItem,
-  materialPending,
-  materialUnsecured,
-  type OutgoingDocument,
-  type OutgoingWork,
-  type PrintJob,
-} from './outgoing-state.ts'
+import { materialPending, materialUnsecured, type OutgoingWork } from './outgoing-state.ts'
 import type { SliceContext, SliceEvent } from './register-slice.ts'
 import { localDay } from './work-calendar.ts'
 

@@ -1,11 +1,5 @@
-import {
-  copyFigures,
-  type MaterialItem,
-  materialPending,
-  type OutgoingAnomaly,
-  type OutgoingState,
-  type ReconciliationFigures,
-} from './outgoing-state.ts'
+import type { MaterialItem, OutgoingAnomaly, ReconciliationFigures } from './outgoing-records.ts'
+import { copyFigures, materialPending, type OutgoingState } from './outgoing-state.ts'
 
 /** Lists of the outgoing register: deadlines (C-09, C-14, C-20), anomalies and the C-09 reconciliation. */
 

@@ -1,8 +1,9 @@
 import type { OutgoingHandlers } from './outgoing-apply.ts'
 import { meetingDue } from './outgoing-meeting-rules.ts'
 import { endOfMonthDay, type OutgoingPolicy } from './outgoing-policy.ts'
+import type { MeetingItem } from './outgoing-records.ts'
 import type { OutgoingSliceEvent } from './outgoing-rules.ts'
-import { copyFigures, type MeetingItem, type OutgoingWork } from './outgoing-state.ts'
+import { copyFigures, type OutgoingWork } from './outgoing-state.ts'
 import type { SliceContext } from './register-slice.ts'
 import { endOfLocalDay, startOfLocalDate } from './work-calendar.ts'
 

@@ -1,10 +1,5 @@
 import { openAnomalies, overdueHandOuts } from './carrier-queries.ts'
-import {
-  custodyDueSoon,
-  custodyReminders,
-  openCustodyAnomalies,
-  overdueCustody,
-} from './custody-queries.ts'
+import { custodyDueSoon, custodyReminders, openCustodyAnomalies, overdueCustody } from './custody-queries.ts'
 import { movementsDueSoon, openMovementAnomalies, overdueMovements } from './movement-queries.ts'
 import { openOutgoingAnomalies, outgoingDueSoon, overdueOutgoing } from './outgoing-queries.ts'
 import {
@@ -28,7 +23,9 @@ import { localDay } from './work-calendar.ts'
 export const carrierAgenda: RegisterAgenda = {
   register: 'carrier',
   overdue: (q) =>
-    overdueHandOuts(q.state, q.nowMs).map((o) => overdueItem('carrier', 'C-05', o.carrier.id, o.handOut.dueAt)),
+    overdueHandOuts(q.state, q.nowMs).map((o) =>
+      overdueItem('carrier', 'C-05', o.carrier.id, o.handOut.dueAt),
+    ),
   dueSoon: (q, within) =>
     overdueHandOuts(q.state, q.nowMs + within + 1)
       .filter((o) => o.handOut.dueAt >= q.nowMs)

@@ -80,11 +80,21 @@ export function agendaQuery(state: RegisterState, nowMs: number, ctx: AgendaCont
   }
 }
 
-export function overdueItem(register: AgendaRegister, rule: string, subject: string, dueAt: number): AgendaItem {
+export function overdueItem(
+  register: AgendaRegister,
+  rule: string,
+  subject: string,
+  dueAt: number,
+): AgendaItem {
   return { register, rule, subject, dueAt, since: dueAt }
 }
 
-export function dueSoonItem(register: AgendaRegister, rule: string, subject: string, dueAt: number): AgendaItem {
+export function dueSoonItem(
+  register: AgendaRegister,
+  rule: string,
+  subject: string,
+  dueAt: number,
+): AgendaItem {
   return { register, rule, subject, dueAt, since: null }
 }
 

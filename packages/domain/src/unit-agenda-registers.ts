@@ -2,7 +2,7 @@ import { escalationsDue, overdueDeterminations, periodicReviewsDue } from './cla
 import { openDeviceAnomalies, overdueSoftwareChecks, softwareChecksDueSoon } from './device-queries.ts'
 import { missingItems, openIncidents, overdueIncidents } from './incident-queries.ts'
 import { leakDeadlinesDueSoon, overdueLeakDeadlines } from './publication-queries.ts'
-import { dueSoon as telegramsDueSoon, overdueTelegrams } from './telegram-queries.ts'
+import { overdueTelegrams, dueSoon as telegramsDueSoon } from './telegram-queries.ts'
 import {
   type AgendaQuery,
   anomaly,
@@ -47,7 +47,9 @@ export const classificationAgenda: RegisterAgenda = {
   overdue: (q) => {
     const s = q.state.registers.classification
     return [
-      ...overdueDeterminations(s, q.nowMs).map((d) => overdueItem('classification', 'D-02', d.itemId, d.dueAtMs)),
+      ...overdueDeterminations(s, q.nowMs).map((d) =>
+        overdueItem('classification', 'D-02', d.itemId, d.dueAtMs),
+      ),
       ...overdueDuties('classification', escalations(q)),
       ...periodicReviewsDue(s, q.nowMs, q.ctx.policy.classification, q.ctx.calendar).map((r) =>
         overdueItem('classification', 'D-06', r.itemId, r.dueAtMs),
@@ -77,8 +79,8 @@ export const classificationAgenda: RegisterAgenda = {
 export const incidentAgenda: RegisterAgenda = {
   register: 'incident',
   overdue: (q) =>
-    overdueIncidents(q.state.registers.incident, q.nowMs, q.ctx.calendar, q.ctx.policy.incident).flatMap((v) =>
-      v.deadlines.map((d) => overdueItem('incident', d.rule, v.id, d.dueAt)),
+    overdueIncidents(q.state.registers.incident, q.nowMs, q.ctx.calendar, q.ctx.policy.incident).flatMap(
+      (v) => v.deadlines.map((d) => overdueItem('incident', d.rule, v.id, d.dueAt)),
     ),
   dueSoon: (q, within) => {
     const s = q.state.registers.incident
@@ -93,12 +95,14 @@ export const incidentAgenda: RegisterAgenda = {
         m.leakAt !== null &&
         !m.treatedAsLeak &&
         inWindow(m.leakAt, q, within) &&
+        // An incident opened for it already carries the X-01 deadlines.
         s.missing.get(m.missingId)?.incidentId == null
           ? [dueSoonItem('incident', 'X-02', m.missingId, m.leakAt)]
           : [],
       ),
     ]
   },
+  // Which carriers are still missing does not depend on the time or policy (only their leak status).
   anomalies: (state) =>
     missingItems(state.registers.incident, 0).map((m) =>
       anomaly('incident', { id: m.missingId, kind: 'missing', openedAt: m.noticedAt }),

@@ -1,10 +1,13 @@
 /** The device register (entry point `@secledger/domain/registers/device`). */
 export * from '../device-apply.ts'
 export * from '../device-events.ts'
+export * from '../device-lifecycle-apply.ts'
 export * from '../device-lifecycle-rules.ts'
 export * from '../device-policy.ts'
 export * from '../device-queries.ts'
+export * from '../device-registration-apply.ts'
 export * from '../device-rules.ts'
 export * from '../device-slice.ts'
 export * from '../device-state.ts'
+export * from '../device-use-apply.ts'
 export * from '../device-use-rules.ts'
