@@ -8,9 +8,9 @@ describe('register entry points', () => {
     'registers/%s exports its slice, events and policy',
     async (name) => {
       const entry: Record<string, unknown> = await import(`../src/registers/${name}.ts`)
-      const factory = Object.entries(entry).find(([key]) => /^create[A-Z]\w*Slice$/.test(key))
-      expect(factory, name).toBeDefined()
-      const slice = (factory?.[1] as () => { name: string; events: object })()
+      const factory = Object.entries(entry).find(([key]) => /^create[A-Z]\w*Slice$/.test(key))?.[1]
+      if (typeof factory !== 'function') throw new Error(`registers/${name} exports no slice factory`)
+      const slice = (factory as () => { name: string; events: object })()
       expect(slice.name).toBe(name)
       expect(Object.keys(slice.events).length).toBeGreaterThan(0)
       expect(Object.keys(entry).some((key) => /^DEFAULT_[A-Z_]+_POLICY$/.test(key))).toBe(true)
