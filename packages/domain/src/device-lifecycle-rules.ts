@@ -94,8 +94,8 @@ export function checkSecurityChecked(
   if (d.status === 'awaiting_check') return null
   return domainError(
     'M-04',
-    `设备 ${d.number} 没有待安全检查的维修`,
-    `Device ${d.number} has no repair awaiting its security check`,
+    `设备 ${d.number} 没有待安全检查的维修（规则 M-04）`,
+    `Device ${d.number} has no repair awaiting its security check (rule M-04)`,
   )
 }
 
@@ -254,13 +254,13 @@ export function checkCheckRecorded(
       ? null
       : domainError(
           'M-08',
-          '手机带入检查针对会议或机房，不针对单台设备',
-          'The phones check is of a meeting or room, not a device',
+          '手机带入检查针对会议或机房，不针对单台设备（规则 M-08）',
+          'The phones check is of a meeting or room, not a device (rule M-08)',
         )
   if (p.deviceId === null)
     return domainError(
       'M-06',
-      '软件检查须指明涉密计算机',
+      '软件检查须指明涉密计算机（规则 M-06）',
       'A software check names the classified computer (rule M-06)',
     )
   const d = registeredDevice(work, p.deviceId)

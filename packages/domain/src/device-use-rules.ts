@@ -148,7 +148,7 @@ export function checkReuseApproved(
   if (d.everClassified) return null
   return domainError(
     'M-09',
-    `设备 ${d.number} 从未涉密，改作他用无需审批和保密技术处理`,
+    `设备 ${d.number} 从未涉密，改作他用无需审批和保密技术处理（规则 M-09）`,
     `Device ${d.number} was never classified; its reuse needs no approval or sanitization (rule M-09)`,
   )
 }

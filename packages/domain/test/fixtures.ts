@@ -10,6 +10,7 @@ import type { Role } from '../src/roles.ts'
 import { generateSigningKeyPair, type SigningKeyPair } from '../src/signing-keys.ts'
 import { DEFAULT_UNIT_POLICY, type UnitPolicy } from '../src/unit-policy.ts'
 import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
+import { expectClearRefusal } from './clear-refusal.ts'
 
 /** Test keys from fixed seeds: deterministic and fast. */
 function seeded(n: number): SigningKeyPair {
@@ -141,7 +142,9 @@ export const T = {
 } as const
 
 export function fold(events: readonly EventEnvelope[], ctx: FoldContext = makeContext()): RegisterState {
-  return foldUnitRegister(events, ctx)
+  const state = foldUnitRegister(events, ctx)
+  for (const r of state.refused) expectClearRefusal(r.error)
+  return state
 }
 
 /** checkEvent of a draft against the fold of `history`. */

@@ -2,6 +2,7 @@ import type { Carrier } from '../src/carrier-state.ts'
 import { directoryUser } from '../src/key-directory.ts'
 import type { CarrierAway, RegisterSlice, SliceContext, SliceEvent, UnitView } from '../src/register-slice.ts'
 import { type DomainError, domainError } from '../src/result.ts'
+import { expectClearRefusal } from './clear-refusal.ts'
 import { makeContext, type TestActor } from './fixtures.ts'
 
 /**
@@ -50,6 +51,7 @@ export function foldSlice<W, S>(
     if (error === null) slice.apply(work, event, ctx)
     else refused.push({ eventId: raw.id, error })
   }
+  for (const r of refused) expectClearRefusal(r.error)
   return { state: slice.view(work), refused }
 }
 
