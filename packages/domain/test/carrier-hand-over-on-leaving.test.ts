@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { carriersHeldBy } from '../src/carrier-holdings.ts'
 import { DEFAULT_PERSONNEL_POLICY } from '../src/personnel-policy.ts'
 import { fold, leaving, local, onboarding } from './personnel-fold.ts'
 import { carrierFixture, contextWithView, refusalCodes, testUnitView } from './slice-fold.ts'
@@ -44,5 +45,24 @@ describe('rule C-12: hand over every carrier before leaving the post', () => {
     const f = leaveWith(view)
     expect(f.refused).toEqual([])
     expect(f.state.persons.get('p1')?.post).toBeNull()
+  })
+})
+
+describe('rule C-12: the carriers a person holds, across registers', () => {
+  it('rule C-12: by hand-out or by a register holding it away, by id or by name, in id order', () => {
+    const away = (holder: string) => ({ code: 'C-08', zh: '已携带外出', en: 'Carried out', holder, since: T })
+    const view = testUnitView({
+      carriers: [
+        carrierFixture({ id: 'c5', state: 'out', holders: [handOut('姓名p1')] }),
+        carrierFixture({ id: 'c4' }),
+        carrierFixture({ id: 'c3' }),
+        carrierFixture({ id: 'c2', state: 'out', holders: [handOut('p2')] }),
+        carrierFixture({ id: 'c1' }),
+      ],
+      away: { c4: away('姓名p1'), c3: away('p1'), c1: away('县档案馆') },
+    })
+    expect(carriersHeldBy(view, 'p1', '姓名p1')).toEqual(['c3', 'c4', 'c5'])
+    expect(carriersHeldBy(view, 'p2', '姓名p2')).toEqual(['c2'])
+    expect(carriersHeldBy(view, 'p3', '姓名p3')).toEqual([])
   })
 })

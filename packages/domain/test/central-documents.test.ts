@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { CarrierRegistered } from '../src/carrier-events.ts'
+import { checkCentralUnclassified, isCentralIssuer } from '../src/central-documents.ts'
 import { check, fold, local, refusal, refusedCodes, registration, signed } from './fixtures.ts'
 
 /** rule C-18: unclassified 中共中央 documents are kept as classified. */
@@ -47,5 +49,32 @@ describe('rule C-18: central unclassified documents kept as classified', () => {
     expect(copied.carriers.get('c1f')?.keptAsClassified).toBe(true)
     const ordinary = signed('carrier.registered', { ...central, issuer: '县委办公室' }, { at })
     expect(refusedCodes(fold([ordinary, copy('', '')]))).toEqual([])
+  })
+})
+
+describe('rule C-18: the check itself', () => {
+  const payload = (overrides: Partial<CarrierRegistered>): CarrierRegistered =>
+    ({ ...central, ...overrides }) as CarrierRegistered
+
+  it('rule C-18: an unmarked central document names its issuer; 中央… issuers count as central', () => {
+    for (const issuer of ['中共中央办公厅', '中央办公厅', ' 中央机要局']) {
+      const error = checkCentralUnclassified(payload({ issuer }))
+      expect(error?.code).toBe('C-18')
+      expect(error?.message.zh).toContain('勾选“作密件保管”')
+      expect(error?.details).toEqual({ issuer })
+      expect(isCentralIssuer(issuer)).toBe(true)
+    }
+    expect(isCentralIssuer('县委办公室（转发中共中央文件）')).toBe(false)
+  })
+
+  it('rule C-18: the mark is refused on a classified document and on another issuer, each with its reason', () => {
+    const classified = checkCentralUnclassified(payload({ level: 'secret', centralUnclassified: true }))
+    expect(classified?.message.zh).toContain('已标密级的文件按其密级管理')
+    const county = checkCentralUnclassified(payload({ issuer: '县委办公室', centralUnclassified: true }))
+    expect(county?.message.zh).toContain('只有中共中央的非涉密文件')
+    expect(checkCentralUnclassified(payload({ centralUnclassified: true }))).toBeNull()
+    // An explicit "not marked" is no mark: the central document is still refused.
+    expect(checkCentralUnclassified(payload({ centralUnclassified: false }))?.code).toBe('C-18')
+    expect(checkCentralUnclassified(payload({ issuer: '县委办公室', centralUnclassified: false }))).toBeNull()
   })
 })

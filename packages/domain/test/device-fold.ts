@@ -2,10 +2,43 @@ import { type DeviceEventPayloads, type DeviceEventType, deviceEvents } from '..
 import { deviceSlice } from '../src/device-slice.ts'
 import type { DeviceState, DeviceWork } from '../src/device-state.ts'
 import type { RegisterSlice, SliceContext, SliceEvent } from '../src/register-slice.ts'
-import { local, type TestActor } from './fixtures.ts'
+import type { DomainError } from '../src/result.ts'
+import { local, makeContext, type TestActor } from './fixtures.ts'
 import { foldSlice, idSequence, type SliceFold, sliceEvent } from './slice-fold.ts'
 
 export { refusalCodes as codes } from './slice-fold.ts'
+
+/**
+ * Check → apply of `events` in the order given (as the unit fold does once it has ordered the log by
+ * HLC, where ids need not ascend at equal times), refusals skipped and not screened.
+ */
+export function foldInOrder(
+  events: readonly SliceEvent[],
+  slice: RegisterSlice<DeviceWork, DeviceState> = deviceSlice,
+  ctx: SliceContext = makeContext(),
+): DeviceWork {
+  const work = slice.fork(slice.empty())
+  for (const e of events) if (slice.check(work, e, ctx) === null) slice.apply(work, e, ctx)
+  return work
+}
+
+/**
+ * The check of `event` after `history` (foldInOrder), its message non-empty in both languages. For the
+ * few refusals whose message does not name its rule yet (foldDevices would reject them as unclear):
+ * the caller asserts code and details, and that the event changed nothing.
+ */
+export function judgeAfter(
+  history: readonly SliceEvent[],
+  event: SliceEvent,
+  slice: RegisterSlice<DeviceWork, DeviceState> = deviceSlice,
+  ctx: SliceContext = makeContext(),
+): { error: DomainError | null; state: DeviceState } {
+  const work = foldInOrder(history, slice, ctx)
+  const error = slice.check(work, event, ctx)
+  if (error !== null && (error.message.zh.trim() === '' || error.message.en.trim() === ''))
+    throw new Error(`refusal ${error.code} without a message`)
+  return { error, state: slice.view(work) }
+}
 
 /** The device register folded alone (slice-fold.ts), by default in the fixtures' context. */
 export function foldDevices(

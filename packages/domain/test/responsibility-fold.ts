@@ -71,3 +71,23 @@ export function bookDraft(
   }
   return { ...base, contentHash: bookContentHash({ ...base, templateHash: templateContentHash(template) }) }
 }
+
+/**
+ * A township ready for books at `t`: the county template adopted, departments d1 (党政办) and d2
+ * (财政所) with heads head1 and head2, leader1 the first responsible person (one hour later).
+ */
+export function townshipSetup(ev: ReturnType<typeof respEvent>, t: number): SliceEvent[] {
+  return [
+    ev('responsibility.template_adopted', adoption(), t),
+    ev('organisation.department_recorded', { departmentId: 'd1', name: '党政办' }, t),
+    ev('organisation.department_recorded', { departmentId: 'd2', name: '财政所' }, t),
+    ev(
+      'organisation.post_assigned',
+      { post: 'first_responsible', userId: 'leader1' },
+      t + 3_600_000,
+      'leader1',
+    ),
+    ev('organisation.department_head_recorded', { departmentId: 'd1', userId: 'head1' }, t + 3_600_000),
+    ev('organisation.department_head_recorded', { departmentId: 'd2', userId: 'head2' }, t + 3_600_000),
+  ]
+}

@@ -41,3 +41,19 @@ export function receipt(
     ...overrides,
   }
 }
+
+export function sending(
+  overrides: Partial<TelegramEventPayloads['telegram.sent']> = {},
+): TelegramEventPayloads['telegram.sent'] {
+  return {
+    telegramId: 's1',
+    serial: '2026-0001',
+    toUnit: '县委机要局',
+    docNumber: '',
+    level: 'internal',
+    precedence: 'routine',
+    channel: 'cipher',
+    sentAt: 0,
+    ...overrides,
+  }
+}
