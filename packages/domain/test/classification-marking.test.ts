@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isStar, LEVEL_WORDS } from '../src/classification-marking.ts'
+import { isStar, LEVEL_WORDS, markingAround, markingFromStar } from '../src/classification-marking.ts'
+import { createTextFolder } from '../src/text-fold.ts'
 import { createTextScreener } from '../src/text-screening.ts'
 
 /**
@@ -113,9 +114,36 @@ describe('words that only look like a level (rule S-03)', () => {
     expect(markings(text)).toEqual([])
   })
 
+  it('rule S-03: only 秘密 names a category after 工作, 商业 or 国家; 机密 and 绝密 stay levels', () => {
+    expect(markings('国家绝密★')).toEqual(['绝密★'])
+    expect(markings('商业机密级')).toEqual(['机密级'])
+    expect(markings('工作机密★10年')).toEqual(['机密★10年'])
+  })
+
   it('rule S-03: a level word after an unrelated character is still a marking', () => {
     expect(markings('秘书秘密级')).toEqual(['秘密级'])
     expect(markings('电话机密级')).toEqual([])
     expect(markings('密件机密级')).toEqual(['机密级'])
+  })
+})
+
+describe('the folded length bounds the marking (rule S-03)', () => {
+  // A folded buffer is longer than its text; what lies past `length` is never part of a marking.
+  const folded = (text: string) => createTextFolder().fold(text).chars
+
+  it('rule S-03: a star or 级 past the length does not make the level word a marking', () => {
+    expect(markingAround(folded('机密★'), 2, 0, 2)).toBeNull()
+    expect(markingAround(folded('秘密级★'), 3, 0, 2)).toEqual([0, 3])
+    expect(markingAround(folded('秘密级★'), 4, 0, 2)).toEqual([0, 4])
+  })
+
+  it('rule S-03: a period or 长期 cut off by the length is no period', () => {
+    expect(markingAround(folded('机密10年'), 4, 0, 2)).toBeNull()
+    expect(markingAround(folded('机密10年'), 5, 0, 2)).toEqual([0, 5])
+    expect(markingAround(folded('机密长期'), 3, 0, 2)).toBeNull()
+    expect(markingAround(folded('机密★长期'), 4, 0, 2)).toEqual([0, 3])
+    expect(markingAround(folded('秘密6个月'), 4, 0, 2)).toBeNull()
+    expect(markingFromStar(folded('★10年'), 3, 0)).toBe(-1)
+    expect(markingFromStar(folded('★10年】'), 4, 0)).toBe(4)
   })
 })

@@ -35,9 +35,21 @@ describe('D-06 periodic review outcomes', () => {
     expect(out.state.items.get('i1')?.lastPeriodicReview).toBeNull()
   })
 
-  it('rule D-06: kept is recorded for an item in force, with who and when', () => {
-    const out = fold([...evs, periodic('k', 'kept', T)])
+  it('rule D-06: kept is recorded for an item in force, with who, when and the note', () => {
+    const kept = ev('k', 'classification.reviewed_periodic', 'classifier1', T, {
+      itemId: 'i1',
+      outcome: 'kept',
+      note: '仍需保密',
+    })
+    const out = fold([...evs, kept])
     expect(out.refused).toEqual([])
+    expect(out.state.items.get('i1')?.history.at(-1)).toEqual({
+      eventId: 'k',
+      type: 'classification.reviewed_periodic',
+      by: 'classifier1',
+      atMs: T,
+      note: '仍需保密',
+    })
     expect(out.state.items.get('i1')?.lastPeriodicReview).toEqual({
       eventId: 'k',
       by: 'classifier1',

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { CustodyEventPayloads } from '../src/custody-events.ts'
+import { custodySlice } from '../src/custody-slice.ts'
 import {
   awayAs,
   codes,
   custodyBuilder,
   custodyContext,
+  custodyWork,
   destroyed,
   foldCustody,
   heldBy,
@@ -206,5 +208,30 @@ describe('custody: what the closure refusals say (rule C-17)', () => {
     expect(fold.refused[2]?.error.details).toEqual({ openAnomalies: ['missing:e004', 'missing:e005'] })
     expect(codes(fold)).toHaveLength(5)
     expect(fold.state.closure?.closedAt).toBe(D + 13 * MIN)
+  })
+
+  it('rules C-10, C-17: an archived carrier is described in its file; once handed over, as gone to the receiving unit', () => {
+    const ev = custodyBuilder()
+    const ctx = custodyContext({ carriers: [c1, c2] })
+    const events = [
+      ev('custody.archived', { batchId: 'a1', archiveRef: '2026-永久-3', carrierIds: ['c1', 'c2'] }, D - MIN),
+      ev('custody.unit_closure_declared', declaration, D, 'leader1'),
+      ev('custody.handed_over', batch('h1', ['c1'], { receivingUnit: 'county-office' }), D + MIN),
+    ]
+    const work = custodyWork(events, ctx)
+    expect(custodySlice.carrierAway?.(work, 'c2')).toEqual({
+      code: 'C-10',
+      zh: '载体已立卷归档（案卷 2026-永久-3），存于档案室（规则 C-10）',
+      en: 'The carrier is archived (file 2026-永久-3) in the archive room (rule C-10)',
+      holder: 'archive',
+      since: D - MIN,
+    })
+    expect(custodySlice.carrierAway?.(work, 'c1')).toEqual({
+      code: 'C-17',
+      zh: '载体已随单位撤销/合并移交 county-office（规则 C-17）',
+      en: 'The carrier was handed over to county-office when the unit closed (rule C-17)',
+      holder: 'county-office',
+      since: D + MIN,
+    })
   })
 })

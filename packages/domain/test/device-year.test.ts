@@ -90,6 +90,12 @@ describe('device register: year figures', () => {
       at('2026-01-02T09:11'),
     ),
     ev('device.user_book_signed', { bookId: 'b3', user: 'staff-b' }, 'chief1', at('2026-01-02T09:12')),
+    ev(
+      'device.check_recorded',
+      { checkId: 'k3', item: 'software', deviceId: 'pc1', passed: true },
+      'officer1',
+      at('2026-01-02T09:13'),
+    ),
   ]
   const fold = foldDevices(events)
 
@@ -113,7 +119,7 @@ describe('device register: year figures', () => {
       bookGaps: 1,
       anomaliesOpened: 2,
       anomaliesOpen: 2,
-      softwareChecks: 1,
+      softwareChecks: 2,
       pendingFilings: 1,
     })
   })

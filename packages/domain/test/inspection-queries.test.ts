@@ -72,18 +72,24 @@ describe('inspection register: findings by deadline (I-04)', () => {
     expect(findingsDueSoon(state, T0, 10 * DAY).map((x) => x.findingId)).toEqual(['f3'])
   })
 
-  it('I-04 awaiting verification: rectified findings by the time declared, then id', () => {
+  it('I-04 awaiting verification: rectified findings by the time declared, then id; verified ones left out', () => {
     const f = foldInspections([
       ...events,
       rectify('f2', T0 + HOUR),
       rectify('f1', T0 + HOUR),
       rectify('f3', T0 + 2 * HOUR),
+      ev(
+        'inspection.finding_verified',
+        { findingId: 'f4', outcome: 'fixed', note: '复查' },
+        endOf('2026-03-11'),
+      ),
     ])
+    expect(codes(f)).toEqual([])
+    expect(f.state.findings.get('f4')?.rectifiedAt).toBe(endOf('2026-03-10'))
     expect(findingsAwaitingVerification(f.state).map((x) => [x.findingId, x.rectifiedAt])).toEqual([
       ['f1', T0 + HOUR],
       ['f2', T0 + HOUR],
       ['f3', T0 + 2 * HOUR],
-      ['f4', endOf('2026-03-10')],
       ['f5', endOf('2026-03-10') + 1],
     ])
   })
@@ -172,7 +178,7 @@ describe('inspection register: mismatches, self-assessments and year figures', (
     ])
     expect(selfAssessmentOfYear(state, 2026)?.score).toBe(80)
     expect(selfAssessmentOfYear(state, 2025)?.score).toBe(100)
-    const later = foldInOrder([assess('b2', 2026, 60, T0 + HOUR), assess('b1', 2026, 100, T0)])
+    const later = foldInOrder([assess('b2', 2026, 60, T0 + HOUR), assess('b9', 2026, 100, T0)])
     expect(selfAssessmentOfYear(later, 2026)?.score).toBe(60)
   })
 
@@ -202,6 +208,7 @@ describe('inspection register: mismatches, self-assessments and year figures', (
         T0,
       ),
       ev('inspection.finding_recorded', finding({ findingId: 'f2', inspectionId: 's1' }), T0),
+      ev('inspection.finding_recorded', finding({ findingId: 'f3', inspectionId: 's2' }), T0),
       ev('inspection.finding_rectified', { findingId: 'f2', note: '整改' }, T0 + HOUR, 'staff1'),
       ev('inspection.finding_verified', { findingId: 'f2', outcome: 'fixed', note: '复查' }, T0 + 2 * HOUR),
       ev(
@@ -215,7 +222,7 @@ describe('inspection register: mismatches, self-assessments and year figures', (
     expect(figures).toEqual({
       year: 2026,
       inspections: { quarterly: 1, spot: 2, holiday: 1, bureau: 0 },
-      findings: 2,
+      findings: 3,
       seriousFindings: 1,
       findingsVerified: 1,
       itemsChecked: 2,

@@ -49,6 +49,39 @@ function step(ev: Ev, type: LeakStep, incidentId: string, atMs: number): SliceEv
 }
 
 describe('leak incidents (rule R-06)', () => {
+  it('rule R-06: a finding records where, what level, when found and when registered, and its item', () => {
+    const ev = pubEvent()
+    const f = foldPublication([
+      ev('publication.submitted', SUBMISSION, P0, 'clerk'),
+      ev(
+        'publication.leak_found',
+        {
+          incidentId: 'x1',
+          foundAt: P0 + MIN,
+          location: '公众号/第3条',
+          level: 'confidential',
+          itemId: 'i1',
+        },
+        P0 + 5 * MIN,
+        'officer1',
+      ),
+    ])
+    expect(f.state.incidents.get('x1')).toEqual({
+      id: 'x1',
+      eventId: 'p002',
+      foundAt: P0 + MIN,
+      recordedAt: P0 + 5 * MIN,
+      location: '公众号/第3条',
+      level: 'confidential',
+      itemId: 'i1',
+      takenDownAt: null,
+      tracedAt: null,
+      reportedAt: null,
+      reportRef: null,
+      closedAt: null,
+    })
+  })
+
   it('rule R-06: tracing and reporting are recorded once each', () => {
     const ev = pubEvent()
     const f = foldPublication([

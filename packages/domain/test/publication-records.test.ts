@@ -73,6 +73,26 @@ describe('review records (rule R-02)', () => {
   })
 })
 
+describe('withholding records (rule R-05)', () => {
+  it('rule R-05: the proposal records kind, reason, proposer and time; each confirmation its signer', () => {
+    const { ev, propose, confirm } = itemSteps()
+    const f = foldPublication([
+      ...designated(ev),
+      propose('exempt', '涉及个人隐私', P0 + MIN),
+      confirm('responsible_leader', P0 + 2 * MIN, 'leader1'),
+    ])
+    expect(f.state.items.get('i1')).toMatchObject({ state: 'withholding' })
+    expect(f.state.items.get('i1')?.withholding).toEqual({
+      kind: 'exempt',
+      reason: '涉及个人隐私',
+      proposedBy: 'clerk',
+      proposedAt: P0 + MIN,
+      eventId: 'p004',
+      confirmations: [{ capacity: 'responsible_leader', by: 'leader1', at: P0 + 2 * MIN, eventId: 'p005' }],
+    })
+  })
+})
+
 describe('pending reviews and escalations (rules R-02, R-04, R-05)', () => {
   it('rule R-02: each open item is listed with what it waits for, by last activity then id', () => {
     const { ev, review } = itemSteps()

@@ -171,12 +171,19 @@ describe('books to re-sign (B-02)', () => {
     })
   })
 
-  it('B-02 the first responsible person leaving and coming back is no change of signer', () => {
+  it('B-02 the first responsible person leaving and coming back, or other posts changing, is no change of signer', () => {
     const ev = respEvent()
     const f = fold([
       ...townshipSetup(ev, T0),
       draft(ev, {}, T0 + 2 * H),
       ...signBoth(ev, {}, T0 + 2 * H),
+      ev(
+        'organisation.post_assigned',
+        { post: 'responsible_leader', userId: 'leader2' },
+        T0 + 3 * H,
+        'leader1',
+      ),
+      ev('organisation.post_assigned', { post: 'group_member', userId: 'head2' }, T0 + 3 * H, 'leader1'),
       ev(
         'organisation.post_vacated',
         { post: 'first_responsible', userId: 'leader1' },

@@ -107,7 +107,16 @@ describe('drafting a book (B-01)', () => {
     ]
     const d2 = bookDraft({ bookId: 'b2', departmentId: 'd2', departmentSignerId: 'head2' })
     // The closed-department refusal is checked on the slice itself (its message names no rule).
-    expect(checkAfter(closed, ev('responsibility.book_drafted', d2, T0 + 2 * H))?.code).toBe('B-01')
+    const refusal = checkAfter(closed, ev('responsibility.book_drafted', d2, T0 + 2 * H))
+    expect(refusal?.code).toBe('B-01')
+    expect(refusal?.details).toEqual({ departmentId: 'd2' })
+    const unknown = fold([
+      ...closed,
+      ev('responsibility.book_drafted', bookDraft({ departmentId: 'dx' }), T0 + 2 * H),
+    ])
+    expect(unknown.refused.map((r) => [r.error.code, r.error.details])).toEqual([
+      ['B-01', { departmentId: 'dx' }],
+    ])
     const f = fold([
       ...closed,
       ev('responsibility.book_drafted', bookDraft({ bookId: 'b3', year: 2028 }), T0 + 2 * H),
@@ -155,6 +164,18 @@ describe('drafting a book (B-01)', () => {
     ])
     expect(codes(f)).toEqual([])
     expect([...f.state.books.keys()]).toEqual(['b1', 'b2', 'b3'])
+  })
+
+  it('B-01 a book id is used once, even for another department', () => {
+    const ev = respEvent()
+    const again = bookDraft({ departmentId: 'd2', departmentSignerId: 'head2' })
+    const f = fold([
+      ...townshipSetup(ev, T0),
+      ev('responsibility.book_drafted', bookDraft(), T0 + 2 * H),
+      ev('responsibility.book_drafted', again, T0 + 3 * H),
+    ])
+    expect(codes(f)).toEqual(['B-01'])
+    expect(f.state.books.get('b1')?.departmentId).toBe('d1')
   })
 })
 

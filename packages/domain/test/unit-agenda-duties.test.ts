@@ -27,6 +27,8 @@ describe('the unit agenda: custody reminders (C-10, C-13)', () => {
     const item = { register: 'custody', rule: 'C-13', subject: 'inventory:2026-06-02', dueAt: due }
     expect(of(unitDueSoon(state, due - 7 * DAY, 7 * DAY, ctx), 'custody')).toEqual([{ ...item, since: null }])
     expect(of(unitDueSoon(state, due - 7 * DAY, 7 * DAY - 1, ctx), 'custody')).toEqual([])
+    // Due exactly now: still due soon, not yet overdue.
+    expect(of(unitDueSoon(state, due, 0, ctx), 'custody')).toEqual([{ ...item, since: null }])
     expect(of(unitOverdue(state, due, ctx), 'custody')).toEqual([])
     expect(of(unitOverdue(state, due + 1, ctx), 'custody')).toEqual([{ ...item, since: due }])
     expect(of(unitDueSoon(state, due + 1, 7 * DAY, ctx), 'custody')).toEqual([])

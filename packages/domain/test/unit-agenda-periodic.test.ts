@@ -58,6 +58,22 @@ describe('the unit agenda: inspections (I-01, I-04)', () => {
       '2026-spring_festival',
     ])
     expect(overdue(empty)).toContain('2026-Q2')
+    // A quarter inspected is not due soon either.
+    const march = local('2026-03-25T10:00')
+    const quarters = (state: ReturnType<typeof valid>) =>
+      of(unitDueSoon(state, march, 10 * DAY, ctx), 'inspection', 'I-01').map((i) => i.subject)
+    expect(quarters(empty)).toEqual(['2026-Q1'])
+    expect(quarters(valid([held('2026-03-02')]))).toEqual([])
+  })
+
+  it('rule I-01: at the end of a quarter without inspection it is overdue, no longer due soon', () => {
+    const end = local('2026-04-01T00:00')
+    const empty = valid([])
+    const q1 = (items: AgendaItem[]) => of(items, 'inspection', 'I-01').filter((i) => i.subject === '2026-Q1')
+    expect(q1(unitOverdue(empty, end, ctx))).toEqual([
+      { register: 'inspection', rule: 'I-01', subject: '2026-Q1', dueAt: end, since: end },
+    ])
+    expect(q1(unitDueSoon(empty, end, DAY, ctx))).toEqual([])
   })
 
   it('rule I-04: a serious finding is reported up within three days, then overdue, by finding id', () => {
@@ -88,6 +104,11 @@ describe('the unit agenda: personnel (T-03, P-03)', () => {
     )
     expect(of(unitOverdue(valid([]), now, ctx), 'personnel', 'T-03').map((i) => i.subject)).toEqual(['2026'])
     expect(of(unitOverdue(valid([plan]), now, ctx), 'personnel', 'T-03')).toEqual([])
+    const january = local('2026-01-25T10:00')
+    expect(
+      of(unitDueSoon(valid([]), january, 10 * DAY, ctx), 'personnel', 'T-03').map((i) => i.subject),
+    ).toEqual(['2026'])
+    expect(of(unitDueSoon(valid([plan]), january, 10 * DAY, ctx), 'personnel', 'T-03')).toEqual([])
   })
 
   it('rule P-03: a 脱密期 ending within the window is due soon, by person id', () => {

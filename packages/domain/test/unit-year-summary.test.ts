@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { unitYearSummary } from '../src/unit-year-summary.ts'
-import { fold, local, makeContext, registration, signed } from './fixtures.ts'
+import { determined } from './classification-fold.ts'
+import { fold, local, makeContext, registration, signed, type TestActor } from './fixtures.ts'
 import { finding, inspection } from './inspection-fold.ts'
 
 /** The year's summary figures (年度保密工作总结) as one query across the composed registers. */
@@ -98,5 +99,84 @@ describe('the year summary across registers', () => {
     }
     walk(unitYearSummary(state, 2026, at('2026-12-31T12:00'), makeContext()))
     expect(strings).toEqual([])
+  })
+
+  it('rule C-04: carriers, destructions and anomalies count in the year they happened, not the year of the carrier', () => {
+    const morning = at('2025-12-29T09:00')
+    const handOut = signed(
+      'carrier.handed_out',
+      { carrierId: 'c1', reader: '刘' },
+      { at: morning + 3_600_000 },
+    )
+    const concurrent = signed(
+      'carrier.handed_out',
+      { carrierId: 'c1', reader: '陈' },
+      { at: morning + 3_600_000 + 5, device: 'pc2' },
+    )
+    const approval = signed(
+      'approval.granted',
+      { subject: 'carrier.destroy', carrierIds: ['c2'] },
+      { at: at('2026-01-06T10:00') },
+    )
+    const state = fold([
+      signed('carrier.registered', registration({ serial: '2025-0001', receivedOn: '2025-12-29' }), {
+        at: morning,
+      }),
+      signed(
+        'carrier.registered',
+        registration({
+          serial: '2025-0002',
+          receivedOn: '2025-12-29',
+          copies: [{ id: 'c2', copyNumber: 1 }],
+        }),
+        { at: morning + 60_000 },
+      ),
+      handOut,
+      concurrent,
+      signed(
+        'anomaly.resolved',
+        { anomalyId: `concurrent_hand_out:${concurrent.id}`, note: '已核实：陈某借阅为误录' },
+        { at: at('2026-01-05T10:00') },
+      ),
+      approval,
+      signed(
+        'carrier.destroyed',
+        { carrierIds: ['c2'], approvalId: approval.id, method: 'central', receiptNumber: '销〔2026〕2号' },
+        { at: at('2026-01-06T11:00') },
+      ),
+    ])
+    expect(state.refused).toEqual([])
+    const figures = (year: number) =>
+      unitYearSummary(state, year, at('2026-12-31T12:00'), makeContext()).carriers
+    expect(figures(2025)).toMatchObject({
+      registered: 2,
+      destroyed: 0,
+      anomaliesOpened: 1,
+      anomaliesResolved: 0,
+    })
+    expect(figures(2026)).toMatchObject({
+      registered: 0,
+      destroyed: 1,
+      anomaliesOpened: 0,
+      anomaliesResolved: 1,
+    })
+  })
+
+  it('rule D-08: items first determined in the year count in its summary, not in the year before', () => {
+    const ids = new Map<string, string>()
+    const events = determined('i1', at('2026-03-02T10:00')).map((e) => {
+      const payload = e.payload as Record<string, unknown>
+      const proposalId = typeof payload.proposalId === 'string' ? ids.get(payload.proposalId) : undefined
+      const envelope = signed(e.type, { ...payload, ...(proposalId ? { proposalId } : {}) } as never, {
+        at: e.atMs,
+        actor: e.actor as TestActor,
+      })
+      ids.set(e.id, envelope.id)
+      return envelope
+    })
+    const state = fold(events)
+    expect(state.refused).toEqual([])
+    expect(unitYearSummary(state, 2026, at('2026-12-31T12:00'), makeContext()).secretItemsDetermined).toBe(1)
+    expect(unitYearSummary(state, 2025, at('2026-12-31T12:00'), makeContext()).secretItemsDetermined).toBe(0)
   })
 })
