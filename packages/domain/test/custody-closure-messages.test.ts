@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { CustodyEventPayloads } from '../src/custody-events.ts'
 import { custodySlice } from '../src/custody-slice.ts'
 import {
   awayAs,
+  closureDeclaration,
   codes,
   custodyBuilder,
   custodyContext,
   custodyWork,
   destroyed,
   foldCustody,
+  handOverBatch,
   heldBy,
   received,
 } from './custody-fixtures.ts'
@@ -26,45 +27,26 @@ const c4 = received('c4', '2026-0004', '2026-01-08')
 const c5 = received('c5', '2026-0005', '2026-01-09')
 const c6 = received('c6', '2026-0006', '2026-06-01')
 
-const declaration: CustodyEventPayloads['custody.unit_closure_declared'] = {
-  closureId: 'k1',
-  kind: 'merged',
-  decisionRef: '县委〔2026〕9号',
-  receivingUnits: ['town-9', 'county-office'],
-}
-
-function batch(
-  batchId: string,
-  carrierIds: string[],
-  overrides: Partial<CustodyEventPayloads['custody.handed_over']> = {},
-): CustodyEventPayloads['custody.handed_over'] {
-  return {
-    closureId: 'k1',
-    batchId,
-    receivingUnit: 'town-9',
-    receiptRef: `签收-${batchId}`,
-    carrierIds,
-    registers: false,
-    ...overrides,
-  }
-}
-
 /** Each refusal as [code, zh, en]. */
 function said(fold: SliceFold<unknown>): [string, string, string][] {
   return fold.refused.map((r) => [r.error.code, r.error.message.zh, r.error.message.en])
 }
 
 describe('custody: what the closure refusals say (rule C-17)', () => {
-  it('rule C-17: one declaration; hand-over and closing name the closure, the receiving unit and the batch', () => {
+  it('rule C-17: one closureDeclaration; hand-over and closing name the closure, the receiving unit and the batch', () => {
     const ev = custodyBuilder()
     const fold = foldCustody(
       [
-        ev('custody.unit_closure_declared', declaration, D, 'leader1'),
-        ev('custody.unit_closure_declared', { ...declaration, closureId: 'k2' }, D + MIN, 'leader1'),
-        ev('custody.handed_over', batch('h0', [], { closureId: 'k9', registers: true }), D + 2 * MIN),
-        ev('custody.handed_over', batch('h0', [], { receivingUnit: 'town-x', registers: true }), D + 3 * MIN),
-        ev('custody.handed_over', batch('h1', [], { registers: true }), D + 4 * MIN),
-        ev('custody.handed_over', batch('h1', [], { registers: true }), D + 5 * MIN),
+        ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
+        ev('custody.unit_closure_declared', { ...closureDeclaration, closureId: 'k2' }, D + MIN, 'leader1'),
+        ev('custody.handed_over', handOverBatch('h0', [], { closureId: 'k9', registers: true }), D + 2 * MIN),
+        ev(
+          'custody.handed_over',
+          handOverBatch('h0', [], { receivingUnit: 'town-x', registers: true }),
+          D + 3 * MIN,
+        ),
+        ev('custody.handed_over', handOverBatch('h1', [], { registers: true }), D + 4 * MIN),
+        ev('custody.handed_over', handOverBatch('h1', [], { registers: true }), D + 5 * MIN),
       ],
       custodyContext({ carriers: [] }),
     )
@@ -108,10 +90,14 @@ describe('custody: what the closure refusals say (rule C-17)', () => {
           { routingId: 'r6', carrierId: 'c6', slipNumber: 'S6', urgency: 'normal', receivedAt: D - MIN },
           D - MIN,
         ),
-        ev('custody.unit_closure_declared', declaration, D, 'leader1'),
-        ev('custody.handed_over', batch('h1', ['c4']), D + MIN),
-        ev('custody.handed_over', batch('h2', ['c1', 'c2', 'c3', 'c4', 'c9', 'c5', 'c6']), D + 2 * MIN),
-        ev('custody.handed_over', batch('h3', ['c5', 'c6']), D + 3 * MIN),
+        ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
+        ev('custody.handed_over', handOverBatch('h1', ['c4']), D + MIN),
+        ev(
+          'custody.handed_over',
+          handOverBatch('h2', ['c1', 'c2', 'c3', 'c4', 'c9', 'c5', 'c6']),
+          D + 2 * MIN,
+        ),
+        ev('custody.handed_over', handOverBatch('h3', ['c5', 'c6']), D + 3 * MIN),
       ],
       ctx,
     )
@@ -153,12 +139,12 @@ describe('custody: what the closure refusals say (rule C-17)', () => {
     const ctx = custodyContext({ carriers: [c1, c2] })
     const close = (at: number) => ev('custody.unit_closed', { closureId: 'k1' }, at, 'leader1')
     const steps = [
-      ev('custody.unit_closure_declared', declaration, D, 'leader1'),
+      ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
       close(D + MIN),
       ev('custody.inventory_opened', { inventoryId: 'q1' }, D + 2 * MIN),
       ev('custody.inventory_missing', { inventoryId: 'q1', carrierId: 'c2' }, D + 3 * MIN),
       ev('custody.inventory_missing', { inventoryId: 'q1', carrierId: 'c1' }, D + 4 * MIN),
-      ev('custody.handed_over', batch('h1', ['c1', 'c2']), D + 5 * MIN),
+      ev('custody.handed_over', handOverBatch('h1', ['c1', 'c2']), D + 5 * MIN),
       close(D + 6 * MIN),
       ev('custody.inventory_closed', { inventoryId: 'q1' }, D + 7 * MIN),
       close(D + 8 * MIN),
@@ -173,7 +159,7 @@ describe('custody: what the closure refusals say (rule C-17)', () => {
         D + 10 * MIN,
       ),
       close(D + 11 * MIN),
-      ev('custody.handed_over', batch('h2', [], { registers: true }), D + 12 * MIN),
+      ev('custody.handed_over', handOverBatch('h2', [], { registers: true }), D + 12 * MIN),
       close(D + 13 * MIN),
       ev('custody.inventory_opened', { inventoryId: 'q2' }, D + 14 * MIN),
     ]
@@ -215,8 +201,8 @@ describe('custody: what the closure refusals say (rule C-17)', () => {
     const ctx = custodyContext({ carriers: [c1, c2] })
     const events = [
       ev('custody.archived', { batchId: 'a1', archiveRef: '2026-永久-3', carrierIds: ['c1', 'c2'] }, D - MIN),
-      ev('custody.unit_closure_declared', declaration, D, 'leader1'),
-      ev('custody.handed_over', batch('h1', ['c1'], { receivingUnit: 'county-office' }), D + MIN),
+      ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
+      ev('custody.handed_over', handOverBatch('h1', ['c1'], { receivingUnit: 'county-office' }), D + MIN),
     ]
     const work = custodyWork(events, ctx)
     expect(custodySlice.carrierAway?.(work, 'c2')).toEqual({

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { CustodyEventPayloads } from '../src/custody-events.ts'
 import { closureStatus, documentsUnderHandling, overdueCustody } from '../src/custody-queries.ts'
 import { custodySlice } from '../src/custody-slice.ts'
 import {
   awayAs,
+  closureDeclaration,
   codes,
   custodyBuilder,
   custodyContext,
   custodyWork,
   destroyed,
   foldCustody,
+  handOverBatch,
   heldBy,
   received,
   viewOf,
@@ -24,29 +25,6 @@ const c3 = received('c3', '2026-0003', '2026-01-07')
 const c4 = received('c4', '2026-0004', '2026-01-08')
 const c5 = received('c5', '2026-0005', '2026-01-09')
 
-const declaration: CustodyEventPayloads['custody.unit_closure_declared'] = {
-  closureId: 'k1',
-  kind: 'merged',
-  decisionRef: '县委〔2026〕9号',
-  receivingUnits: ['town-9', 'county-office'],
-}
-
-function batch(
-  batchId: string,
-  carrierIds: string[],
-  overrides: Partial<CustodyEventPayloads['custody.handed_over']> = {},
-): CustodyEventPayloads['custody.handed_over'] {
-  return {
-    closureId: 'k1',
-    batchId,
-    receivingUnit: 'town-9',
-    receiptRef: `签收-${batchId}`,
-    carrierIds,
-    registers: false,
-    ...overrides,
-  }
-}
-
 describe('custody: closing a unit (rule C-17)', () => {
   it('rule C-17: unit_closed is refused while carriers are left, listing each with the reason', () => {
     const ev = custodyBuilder()
@@ -57,8 +35,8 @@ describe('custody: closing a unit (rule C-17)', () => {
     const fold = foldCustody(
       [
         ev('custody.archived', { batchId: 'a1', archiveRef: 'A', carrierIds: ['c6'] }, D - MIN),
-        ev('custody.unit_closure_declared', declaration, D, 'leader1'),
-        ev('custody.handed_over', batch('h1', [], { registers: true }), D + MIN),
+        ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
+        ev('custody.handed_over', handOverBatch('h1', [], { registers: true }), D + MIN),
         ev('custody.unit_closed', { closureId: 'k1' }, D + 2 * MIN, 'leader1'),
       ],
       ctx,
@@ -85,8 +63,8 @@ describe('custody: closing a unit (rule C-17)', () => {
     const ctx = custodyContext({ carriers: [c1, c2, destroyed(c3)] })
     const before = [
       ev('custody.archived', { batchId: 'a1', archiveRef: 'A', carrierIds: ['c2'] }, D - MIN),
-      ev('custody.unit_closure_declared', declaration, D, 'leader1'),
-      ev('custody.handed_over', batch('h1', ['c1', 'c2']), D + MIN),
+      ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
+      ev('custody.handed_over', handOverBatch('h1', ['c1', 'c2']), D + MIN),
     ]
     const close = ev('custody.unit_closed', { closureId: 'k1', note: '移交完毕' }, D + 3 * MIN, 'leader1')
     const noRegisters = foldCustody([...before, close], ctx)
@@ -94,7 +72,7 @@ describe('custody: closing a unit (rule C-17)', () => {
     expect(noRegisters.refused[0]?.error.details).toEqual({ registersHandedOver: false })
     const registers = ev(
       'custody.handed_over',
-      batch('h2', [], { registers: true, receivingUnit: 'county-office' }),
+      handOverBatch('h2', [], { registers: true, receivingUnit: 'county-office' }),
       D + 2 * MIN,
     )
     const after = [
@@ -124,8 +102,8 @@ describe('custody: closing a unit (rule C-17)', () => {
     const ctx = custodyContext({ carriers: [c1, c2] })
     const events = [
       ev('custody.archived', { batchId: 'a1', archiveRef: 'A', carrierIds: ['c1'] }, D - MIN),
-      ev('custody.unit_closure_declared', declaration, D, 'leader1'),
-      ev('custody.handed_over', batch('h1', ['c1']), D + MIN),
+      ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
+      ev('custody.handed_over', handOverBatch('h1', ['c1']), D + MIN),
     ]
     const work = custodyWork(events, ctx)
     expect(custodySlice.carrierAway?.(work, 'c1')).toMatchObject({
@@ -134,27 +112,30 @@ describe('custody: closing a unit (rule C-17)', () => {
       since: D + MIN,
     })
     expect(custodySlice.carrierAway?.(work, 'c2')).toBeNull()
-    const again = foldCustody([...events, ev('custody.handed_over', batch('h2', ['c1']), D + 2 * MIN)], ctx)
+    const again = foldCustody(
+      [...events, ev('custody.handed_over', handOverBatch('h2', ['c1']), D + 2 * MIN)],
+      ctx,
+    )
     expect(again.refused[0]?.error.details).toEqual({
       problems: [{ carrierId: 'c1', problem: 'handed_over' }],
     })
   })
 
-  it('rule C-17: refuses hand-over without a declaration, to a unit not named, of carriers not back; one declaration', () => {
+  it('rule C-17: refuses hand-over without a closureDeclaration, to a unit not named, of carriers not back; one closureDeclaration', () => {
     const ev = custodyBuilder()
     const ctx = custodyContext({ carriers: [c1, heldBy(c2, 'leader1'), c3], away: { c3: awayAs('C-08') } })
     const fold = foldCustody(
       [
-        ev('custody.handed_over', batch('h0', ['c1']), D - MIN),
-        ev('custody.unit_closure_declared', declaration, D, 'leader1'),
-        ev('custody.unit_closure_declared', { ...declaration, closureId: 'k2' }, D + MIN, 'leader1'),
-        ev('custody.unit_closure_declared', { ...declaration, closureId: 'k3' }, D + MIN, 'officer1'),
-        ev('custody.handed_over', batch('h1', ['c1'], { receivingUnit: 'town-7' }), D + 2 * MIN),
-        ev('custody.handed_over', batch('h2', ['c1', 'c2', 'c3']), D + 3 * MIN),
-        ev('custody.handed_over', batch('h3', ['c1'], { closureId: 'k2' }), D + 4 * MIN),
-        ev('custody.handed_over', batch('h4', ['c1']), D + 5 * MIN),
-        ev('custody.handed_over', batch('h4', [], { registers: true }), D + 6 * MIN),
-        ev('custody.handed_over', batch('h5', [], { registers: false }), D + 7 * MIN),
+        ev('custody.handed_over', handOverBatch('h0', ['c1']), D - MIN),
+        ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
+        ev('custody.unit_closure_declared', { ...closureDeclaration, closureId: 'k2' }, D + MIN, 'leader1'),
+        ev('custody.unit_closure_declared', { ...closureDeclaration, closureId: 'k3' }, D + MIN, 'officer1'),
+        ev('custody.handed_over', handOverBatch('h1', ['c1'], { receivingUnit: 'town-7' }), D + 2 * MIN),
+        ev('custody.handed_over', handOverBatch('h2', ['c1', 'c2', 'c3']), D + 3 * MIN),
+        ev('custody.handed_over', handOverBatch('h3', ['c1'], { closureId: 'k2' }), D + 4 * MIN),
+        ev('custody.handed_over', handOverBatch('h4', ['c1']), D + 5 * MIN),
+        ev('custody.handed_over', handOverBatch('h4', [], { registers: true }), D + 6 * MIN),
+        ev('custody.handed_over', handOverBatch('h5', [], { registers: false }), D + 7 * MIN),
         ev('custody.unit_closed', { closureId: 'k1' }, D + 8 * MIN, 'officer1'),
       ],
       ctx,
@@ -191,8 +172,8 @@ describe('custody: closing a unit (rule C-17)', () => {
           { routingId: 'r1', carrierId: 'c1', slipNumber: 'S1', urgency: 'normal', receivedAt: R },
           R,
         ),
-        ev('custody.unit_closure_declared', declaration, R + MIN, 'leader1'),
-        ev('custody.handed_over', batch('h1', ['c1'], { registers: true }), R + 2 * MIN),
+        ev('custody.unit_closure_declared', closureDeclaration, R + MIN, 'leader1'),
+        ev('custody.handed_over', handOverBatch('h1', ['c1'], { registers: true }), R + 2 * MIN),
         ev('custody.unit_closed', { closureId: 'k1' }, R + 3 * MIN, 'leader1'),
       ],
       custodyContext({ carriers: [c] }),
@@ -212,8 +193,8 @@ describe('custody: closing a unit (rule C-17)', () => {
         ev('custody.inventory_opened', { inventoryId: 'q1' }, D - 10 * MIN),
         ev('custody.inventory_confirmed', { inventoryId: 'q1', carrierIds: ['c1'] }, D - 9 * MIN),
         ev('custody.inventory_closed', { inventoryId: 'q1' }, D - 8 * MIN),
-        ev('custody.unit_closure_declared', declaration, D, 'leader1'),
-        ev('custody.handed_over', batch('h1', ['c1'], { registers: true }), D + MIN),
+        ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
+        ev('custody.handed_over', handOverBatch('h1', ['c1'], { registers: true }), D + MIN),
         ev('custody.unit_closed', { closureId: 'k1' }, D + 2 * MIN, 'leader1'),
         ev(
           'custody.anomaly_resolved',
@@ -240,10 +221,10 @@ describe('custody: closing a unit (rule C-17)', () => {
     const ev = custodyBuilder()
     const ctx = custodyContext({ carriers: [c1] })
     const base = [
-      ev('custody.unit_closure_declared', declaration, D, 'leader1'),
+      ev('custody.unit_closure_declared', closureDeclaration, D, 'leader1'),
       ev('custody.inventory_opened', { inventoryId: 'q1' }, D + MIN),
       ev('custody.inventory_missing', { inventoryId: 'q1', carrierId: 'c1' }, D + 2 * MIN),
-      ev('custody.handed_over', batch('h1', ['c1'], { registers: true }), D + 3 * MIN),
+      ev('custody.handed_over', handOverBatch('h1', ['c1'], { registers: true }), D + 3 * MIN),
     ]
     const closeAt = (at: number) => ev('custody.unit_closed', { closureId: 'k1' }, at, 'leader1')
     const whileOpen = foldCustody([...base, closeAt(D + 4 * MIN)], ctx)

@@ -106,3 +106,28 @@ export function viewOf(ctx: SliceContext): UnitView {
   if (ctx.view === undefined) throw new Error('context without a unit view')
   return ctx.view
 }
+
+/** The closing (合并) of the unit that the C-17 tests hand its carriers over under (closure k1). */
+export const closureDeclaration: CustodyEventPayloads['custody.unit_closure_declared'] = {
+  closureId: 'k1',
+  kind: 'merged',
+  decisionRef: '县委〔2026〕9号',
+  receivingUnits: ['town-9', 'county-office'],
+}
+
+/** A hand-over batch of closure k1 to town-9 with its receipt (rule C-17). */
+export function handOverBatch(
+  batchId: string,
+  carrierIds: string[],
+  overrides: Partial<CustodyEventPayloads['custody.handed_over']> = {},
+): CustodyEventPayloads['custody.handed_over'] {
+  return {
+    closureId: 'k1',
+    batchId,
+    receivingUnit: 'town-9',
+    receiptRef: `签收-${batchId}`,
+    carrierIds,
+    registers: false,
+    ...overrides,
+  }
+}

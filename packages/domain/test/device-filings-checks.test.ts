@@ -3,18 +3,11 @@ import { DEFAULT_DEVICE_POLICY } from '../src/device-policy.ts'
 import { pendingBureauFilings } from '../src/device-queries.ts'
 import { createDeviceSlice, deviceSlice } from '../src/device-slice.ts'
 import { expectClearRefusal } from './clear-refusal.ts'
-import { codes, device, eventBuilder, foldDevices, judgeAfter, setup } from './device-fold.ts'
+import { codes, device, eventBuilder, foldDevices, judgeAfter, plainPc, setup } from './device-fold.ts'
 import { makeContext } from './fixtures.ts'
 
 /** Configuration and networks (M-11), bureau filings, check items (M-06, M-08), anomalies, the slice itself. */
 
-const plainPc = device({
-  deviceId: 'pc9',
-  number: 'JSJ-009',
-  classified: false,
-  level: null,
-  responsible: 'staff-b',
-})
 const net = device({ deviceId: 'n1', number: 'WL-001', kind: 'network', responsible: 'staff-a' })
 
 describe('device register: configuration, networks and filings (M-11, M-05)', () => {

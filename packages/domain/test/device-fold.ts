@@ -95,3 +95,21 @@ export function setup(ev: Ev): SliceEvent[] {
     ev('device.medium_bound', { mediumId: 'u1', computerId: 'pc1' }),
   ]
 }
+
+/** An unclassified computer of staff-b (pc9), outside the classified register's rules until designated. */
+export const plainPc = device({
+  deviceId: 'pc9',
+  number: 'JSJ-009',
+  classified: false,
+  level: null,
+  responsible: 'staff-b',
+})
+
+/** An unclassified USB medium (u9). */
+export const plainUsb = device({
+  deviceId: 'u9',
+  number: 'JZ-009',
+  kind: 'medium',
+  classified: false,
+  level: null,
+})

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { openDeviceAnomalies } from '../src/device-queries.ts'
-import { codes, device, eventBuilder, foldDevices, judgeAfter, setup } from './device-fold.ts'
+import {
+  codes,
+  device,
+  eventBuilder,
+  foldDevices,
+  judgeAfter,
+  plainPc,
+  plainUsb,
+  setup,
+} from './device-fold.ts'
 
 /** Refusal branches and records of media (M-03) and of classified storage and reclassification (M-09). */
 
-const plainPc = device({
-  deviceId: 'pc9',
-  number: 'JSJ-009',
-  classified: false,
-  level: null,
-  responsible: 'staff-b',
-})
-const plainUsb = device({ deviceId: 'u9', number: 'JZ-009', kind: 'medium', classified: false, level: null })
 const repairPc1 = {
   deviceId: 'pc1',
   approvalId: 'd006',

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { codes, device, eventBuilder, foldDevices, judgeAfter, setup } from './device-fold.ts'
+import { codes, device, eventBuilder, foldDevices, judgeAfter, plainPc, setup } from './device-fold.ts'
 import { local } from './fixtures.ts'
 
 /** Refusal branches of registration, assignment, designation and networks (device-rules.ts). */
-
-const plainPc = device({
-  deviceId: 'pc9',
-  number: 'JSJ-009',
-  classified: false,
-  level: null,
-  responsible: 'staff-b',
-})
 
 describe('device register: registration, assignment and designation refusals', () => {
   it('M-01 refuses a second registration under an existing device id; its number stays free', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { pendingBureauFilings, securityChecksPending } from '../src/device-queries.ts'
-import { codes, device, eventBuilder, foldDevices, judgeAfter, setup } from './device-fold.ts'
+import { codes, eventBuilder, foldDevices, judgeAfter, plainPc, setup } from './device-fold.ts'
 
 /** Refusal branches and records of repair (M-04) and of replacement and scrap (M-05). */
 
-const plainPc = device({
-  deviceId: 'pc9',
-  number: 'JSJ-009',
-  classified: false,
-  level: null,
-  responsible: 'staff-b',
-})
 const atSite = { deviceId: 'pc1', site: 'designated', repairer: '定点维修单位', diskRemoved: true } as const
 
 describe('device register: repair (M-04)', () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { codes, device, eventBuilder, foldDevices, setup } from './device-fold.ts'
+import { codes, device, eventBuilder, foldDevices, plainPc, setup } from './device-fold.ts'
 import { local } from './fixtures.ts'
 
 /** Refusal branches and records of reuse (M-09) and of use by others than the assigned user (M-10). */
-
-const plainPc = device({
-  deviceId: 'pc9',
-  number: 'JSJ-009',
-  classified: false,
-  level: null,
-  responsible: 'staff-b',
-})
 
 describe('device register: reuse of classified devices (M-09)', () => {
   it('M-01 M-09 approval and sanitization need a registered, once-classified device', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openDeviceAnomalies } from '../src/device-queries.ts'
-import { codes, device, eventBuilder, foldDevices, setup } from './device-fold.ts'
-
-const plainPc = device({
-  deviceId: 'pc9',
-  number: 'JSJ-009',
-  classified: false,
-  level: null,
-  responsible: 'staff-b',
-})
-const plainUsb = device({ deviceId: 'u9', number: 'JZ-009', kind: 'medium', classified: false, level: null })
+import { codes, device, eventBuilder, foldDevices, plainPc, plainUsb, setup } from './device-fold.ts'
 
 describe('device register: networks, media, classification and use', () => {
   it('M-02 refuses connecting a classified computer to the internet or any public network', () => {

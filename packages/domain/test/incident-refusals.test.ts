@@ -3,37 +3,16 @@ import type { IncidentEventPayloads } from '../src/incident-events.ts'
 import { incidentSlice } from '../src/incident-slice.ts'
 import { expectClearRefusal } from './clear-refusal.ts'
 import { local } from './fixtures.ts'
-import { CTX, codes, eventBuilder, foldIncidents } from './inspection-fold.ts'
+import { CTX, carrierMissing, codes, eventBuilder, foldIncidents, incidentOpened } from './inspection-fold.ts'
 
 /** Refusal branches and records of the incident register not taken elsewhere. */
 
 const D = local('2026-03-02T10:00')
 const HOUR = 3_600_000
 
-function missing(
-  overrides: Partial<IncidentEventPayloads['incident.carrier_missing']> = {},
-): IncidentEventPayloads['incident.carrier_missing'] {
-  return {
-    missingId: 'm1',
-    carrierId: 'c1',
-    itemRef: '2026-0007 第3份',
-    level: 'secret',
-    source: 'reconciliation',
-    sourceRef: 'rec-2026-q1',
-    noticedAt: D,
-    ...overrides,
-  }
-}
+const missing = (o: Partial<IncidentEventPayloads['incident.carrier_missing']> = {}) => carrierMissing(D, o)
 
-const opened = (
-  o: Partial<IncidentEventPayloads['incident.opened']> = {},
-): IncidentEventPayloads['incident.opened'] => ({
-  incidentId: 'x1',
-  kind: 'suspected_leak',
-  discoveredAt: D,
-  carrierRefs: ['2026-0007'],
-  ...o,
-})
+const opened = (o: Partial<IncidentEventPayloads['incident.opened']> = {}) => incidentOpened(D, o)
 
 describe('incident register: ids and times (X-01, X-02)', () => {
   it('X-01 X-02 an incident or missing-item id is recorded once', () => {

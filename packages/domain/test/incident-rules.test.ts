@@ -11,7 +11,7 @@ import {
 import type { SliceEvent } from '../src/register-slice.ts'
 import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
 import { local } from './fixtures.ts'
-import { codes, eventBuilder, foldIncidents } from './inspection-fold.ts'
+import { carrierMissing, codes, eventBuilder, foldIncidents, incidentOpened } from './inspection-fold.ts'
 
 const CAL = DEFAULT_CALENDAR
 const HOUR = 3_600_000
@@ -23,30 +23,10 @@ function fold(events: readonly SliceEvent[]) {
   return foldIncidents(events)
 }
 
-function missing(
-  overrides: Partial<IncidentEventPayloads['incident.carrier_missing']> = {},
-): IncidentEventPayloads['incident.carrier_missing'] {
-  return {
-    missingId: 'm1',
-    carrierId: 'c1',
-    itemRef: '2026-0007 第3份',
-    level: 'top_secret',
-    source: 'reconciliation',
-    sourceRef: 'rec-2026-q1',
-    noticedAt: D,
-    ...overrides,
-  }
-}
+const missing = (o: Partial<IncidentEventPayloads['incident.carrier_missing']> = {}) =>
+  carrierMissing(D, { level: 'top_secret', ...o })
 
-const opened = (
-  o: Partial<IncidentEventPayloads['incident.opened']> = {},
-): IncidentEventPayloads['incident.opened'] => ({
-  incidentId: 'x1',
-  kind: 'suspected_leak',
-  discoveredAt: D,
-  carrierRefs: ['2026-0007'],
-  ...o,
-})
+const opened = (o: Partial<IncidentEventPayloads['incident.opened']> = {}) => incidentOpened(D, o)
 
 describe('incident register rules', () => {
   it('X-01 the report to the bureau is due 24 hours after discovery, holidays or not', () => {

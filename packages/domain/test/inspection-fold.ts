@@ -80,3 +80,28 @@ export function finding(
     ...overrides,
   }
 }
+
+/** A 秘密 copy found missing at the Q1 reconciliation (rule X-02), noticed at `noticedAt`. */
+export function carrierMissing(
+  noticedAt: number,
+  overrides: Partial<IncidentEventPayloads['incident.carrier_missing']> = {},
+): IncidentEventPayloads['incident.carrier_missing'] {
+  return {
+    missingId: 'm1',
+    carrierId: 'c1',
+    itemRef: '2026-0007 第3份',
+    level: 'secret',
+    source: 'reconciliation',
+    sourceRef: 'rec-2026-q1',
+    noticedAt,
+    ...overrides,
+  }
+}
+
+/** A suspected leak discovered at `discoveredAt` (rule X-01). */
+export function incidentOpened(
+  discoveredAt: number,
+  overrides: Partial<IncidentEventPayloads['incident.opened']> = {},
+): IncidentEventPayloads['incident.opened'] {
+  return { incidentId: 'x1', kind: 'suspected_leak', discoveredAt, carrierRefs: ['2026-0007'], ...overrides }
+}

@@ -1,28 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import type { EventEnvelope } from '../src/event-envelope.ts'
 import { type AgendaItem, unitDueSoon, unitOpenAnomalies, unitOverdue } from '../src/unit-agenda.ts'
-import { fold, local, makeContext, refusedCodes, registration, signed } from './fixtures.ts'
+import { local, signed } from './fixtures.ts'
 import { approval, issue } from './outgoing-fixtures.ts'
+import { agendaContext, at, registered, validHistory } from './unit-agenda-fixtures.ts'
 
 /** The agenda's custody reminders (C-10, C-13) and outgoing duties (C-09, C-14), over the unit fold. */
 
-const ctx = makeContext()
+const ctx = agendaContext
 const DAY = 86_400_000
-const at = (hhmm: string) => local(`2026-03-02T${hhmm}`)
 const of = (items: readonly AgendaItem[], register: AgendaItem['register']) =>
   items.filter((i) => i.register === register)
 
-function valid(events: readonly EventEnvelope[]) {
-  const state = fold(events, ctx)
-  expect(refusedCodes(state)).toEqual([])
-  return state
-}
-
-const registered = signed('carrier.registered', registration(), { at: at('08:00') })
-
 describe('the unit agenda: custody reminders (C-10, C-13)', () => {
   it('rule C-13: the first inventory falls due three months after the first registration, by its date', () => {
-    const state = valid([registered])
+    const state = validHistory([registered])
     const due = local('2026-06-03T00:00') - 1
     const item = { register: 'custody', rule: 'C-13', subject: 'inventory:2026-06-02', dueAt: due }
     expect(of(unitDueSoon(state, due - 7 * DAY, 7 * DAY, ctx), 'custody')).toEqual([{ ...item, since: null }])
@@ -35,13 +26,13 @@ describe('the unit agenda: custody reminders (C-10, C-13)', () => {
   })
 
   it('rule C-13: a unit without carriers has no inventory to do yet', () => {
-    const state = valid([])
+    const state = validHistory([])
     expect(of(unitDueSoon(state, at('10:00'), 400 * DAY, ctx), 'custody')).toEqual([])
     expect(of(unitOverdue(state, local('2027-06-01T10:00'), ctx), 'custody')).toEqual([])
   })
 
   it("rule C-10: a year's documents not archived are due by 31 March of the next year, by year", () => {
-    const state = valid([registered])
+    const state = validHistory([registered])
     const due = local('2027-04-01T00:00') - 1
     const archiving = (items: AgendaItem[]) => of(items, 'custody').filter((i) => i.rule === 'C-10')
     expect(archiving(unitDueSoon(state, local('2026-12-31T10:00'), 120 * DAY, ctx))).toEqual([])
@@ -72,7 +63,7 @@ describe('the unit agenda: outgoing duties (C-09, C-14, C-20)', () => {
   ]
 
   it('rule C-14: a meeting document not collected is due at the close of the day, then overdue, by meeting/carrier', () => {
-    const state = valid([registered, meeting])
+    const state = validHistory([registered, meeting])
     const close = at('17:30')
     const item = { register: 'outgoing', rule: 'C-14', subject: 'm1/c1', dueAt: close }
     expect(of(unitDueSoon(state, at('12:00'), 6 * 3_600_000, ctx), 'outgoing')).toEqual([
@@ -83,7 +74,7 @@ describe('the unit agenda: outgoing duties (C-09, C-14, C-20)', () => {
   })
 
   it('rule C-09: a document of the year is reconciled and the result filed by 31 March of the next year', () => {
-    const state = valid(issued)
+    const state = validHistory(issued)
     const due = local('2027-04-01T00:00') - 1
     expect(of(unitDueSoon(state, local('2027-03-30T10:00'), 2 * DAY, ctx), 'outgoing')).toEqual([
       { register: 'outgoing', rule: 'C-09', subject: '2026', dueAt: due, since: null },
@@ -101,7 +92,7 @@ describe('the unit agenda: outgoing duties (C-09, C-14, C-20)', () => {
       { meetingId: 'm1', collected: [], missing: ['c1'] },
       { at: at('11:00') },
     )
-    const state = valid([registered, meeting, collected])
+    const state = validHistory([registered, meeting, collected])
     const id = `meeting_missing:${collected.id}`
     expect(unitOpenAnomalies(state)).toEqual([
       { register: 'outgoing', id, kind: 'meeting_missing', openedAt: at('11:00') },
@@ -111,6 +102,6 @@ describe('the unit agenda: outgoing duties (C-09, C-14, C-20)', () => {
       { anomalyId: id, outcome: 'found', note: '会场找到' },
       { at: at('12:00') },
     )
-    expect(unitOpenAnomalies(valid([registered, meeting, collected, resolved]))).toEqual([])
+    expect(unitOpenAnomalies(validHistory([registered, meeting, collected, resolved]))).toEqual([])
   })
 })

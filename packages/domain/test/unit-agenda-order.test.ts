@@ -2,31 +2,14 @@ import { describe, expect, it } from 'vitest'
 import type { EventEnvelope } from '../src/event-envelope.ts'
 import { unitDueSoon, unitOpenAnomalies, unitOverdue } from '../src/unit-agenda.ts'
 import { device } from './device-fold.ts'
-import { fold, local, makeContext, refusedCodes, registration, signed } from './fixtures.ts'
+import { local, signed } from './fixtures.ts'
 import { approval, issue, print } from './outgoing-fixtures.ts'
+import { agendaContext, at, registered, registered2, validHistory } from './unit-agenda-fixtures.ts'
 
 /** The order of the unit agenda's lists, and the years its periodic queries are asked for. */
 
-const ctx = makeContext()
+const ctx = agendaContext
 const DAY = 86_400_000
-const at = (hhmm: string) => local(`2026-03-02T${hhmm}`)
-
-function valid(events: readonly EventEnvelope[]) {
-  const state = fold(events, ctx)
-  expect(refusedCodes(state)).toEqual([])
-  return state
-}
-
-const registered = signed('carrier.registered', registration(), { at: at('08:00') })
-const registered2 = signed(
-  'carrier.registered',
-  registration({
-    serial: '2026-0002',
-    docNumber: '县委办〔2026〕4号',
-    copies: [{ id: 'c2', copyNumber: 1 }],
-  }),
-  { at: at('08:01') },
-)
 
 describe('the unit agenda: order of items', () => {
   it('rules C-09, C-20: two duties of one subject due at the same instant are both listed, by rule', () => {
@@ -49,7 +32,7 @@ describe('the unit agenda: order of items', () => {
         { at: at('19:05') },
       ),
     ]
-    const state = valid(events)
+    const state = validHistory(events)
     const due = local('2026-03-03T00:00') - 1
     const outgoing = unitOverdue(state, local('2026-03-03T10:00'), ctx).filter(
       (i) => i.register === 'outgoing',
@@ -61,7 +44,7 @@ describe('the unit agenda: order of items', () => {
   })
 
   it('rule I-01: due soon asks next year too when the window reaches into it', () => {
-    const empty = valid([])
+    const empty = validHistory([])
     const soon = unitDueSoon(empty, local('2025-12-28T10:00'), 7 * DAY, ctx)
     expect(soon.filter((i) => i.rule === 'I-01').map((i) => [i.subject, i.dueAt])).toEqual([
       ['2025-Q4', local('2026-01-01T00:00')],
@@ -98,7 +81,7 @@ describe('the unit agenda: order of anomalies', () => {
 
   it('rule C-13: anomalies opened at the same instant sort by register, then by id', () => {
     // m2 becomes a leak sooner than m1 (the incident register lists it first); m3 was noticed earlier.
-    const state = valid([
+    const state = validHistory([
       registered,
       registered2,
       ...inventory,
@@ -121,7 +104,7 @@ describe('the unit agenda: order of anomalies', () => {
       { deviceId: 'pc1', network: 'internet' },
       { at: at('09:00') },
     )
-    const state = valid([
+    const state = validHistory([
       signed(
         'device.user_book_signed',
         { bookId: 'b1', user: 'staff-a' },

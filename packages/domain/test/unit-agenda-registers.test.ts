@@ -1,46 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { escalationsDue } from '../src/classification-queries.ts'
-import type { EventEnvelope } from '../src/event-envelope.ts'
-import type { SliceEvent } from '../src/register-slice.ts'
 import { type AgendaItem, unitDueSoon, unitOverdue } from '../src/unit-agenda.ts'
 import { localDay } from '../src/work-calendar.ts'
 import { determined, proposal } from './classification-fold.ts'
-import { fold, local, makeContext, refusedCodes, signed, type TestActor } from './fixtures.ts'
+import { local, signed } from './fixtures.ts'
+import { agendaContext, signedForUnit, validHistory } from './unit-agenda-fixtures.ts'
 
 /** The agenda adapters of the classification (D-02, D-04, D-06) and incident registers. */
 
-const ctx = makeContext()
+const ctx = agendaContext
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const T = local('2026-03-02T09:00')
 const of = (items: readonly AgendaItem[], register: AgendaItem['register'], rule: string) =>
   items.filter((i) => i.register === register && i.rule === rule)
 
-function valid(events: readonly EventEnvelope[]) {
-  const state = fold(events, ctx)
-  expect(refusedCodes(state)).toEqual([])
-  return state
-}
-
-/** Slice-test events signed for the unit fold; a payload id naming one of them follows its new id. */
-function envelopes(events: readonly SliceEvent[]): EventEnvelope[] {
-  const ids = new Map<string, string>()
-  return events.map((e) => {
-    const payload = Object.fromEntries(
-      Object.entries(e.payload as Record<string, unknown>).map(([k, v]) => [
-        k,
-        typeof v === 'string' ? (ids.get(v) ?? v) : v,
-      ]),
-    )
-    const s = signed(e.type, payload as never, { at: e.atMs, actor: e.actor as TestActor })
-    ids.set(e.id, s.id)
-    return s
-  })
-}
-
 describe('the unit agenda: classification (D-02, D-04, D-06)', () => {
   it('rule D-02: a proposal due exactly now is due soon, not overdue; one ms later it is overdue', () => {
-    const state = valid([signed('classification.proposed', proposal('i1'), { at: T })])
+    const state = validHistory([signed('classification.proposed', proposal('i1'), { at: T })])
     const due = state.registers.classification.items.get('i1')?.pending?.dueAtMs ?? 0
     const item = { register: 'classification', rule: 'D-02', subject: 'i1', dueAt: due }
     expect(of(unitDueSoon(state, due, 0, ctx), 'classification', 'D-02')).toEqual([{ ...item, since: null }])
@@ -50,7 +27,7 @@ describe('the unit agenda: classification (D-02, D-04, D-06)', () => {
   })
 
   it('rule D-04: an escalation awaits the reply for ten working days, then is overdue, by item id', () => {
-    const state = valid([
+    const state = validHistory([
       signed('classification.proposed', proposal('i2'), { at: T }),
       signed('classification.escalated', { itemId: 'i2', authority: '县保密局' }, { at: T + HOUR }),
     ])
@@ -66,7 +43,7 @@ describe('the unit agenda: classification (D-02, D-04, D-06)', () => {
   })
 
   it('rule D-06: a periodic review falls due a year after the determination: overdue from that instant', () => {
-    const state = valid(envelopes(determined('i3', local('2025-03-03T09:00'))))
+    const state = validHistory(signedForUnit(determined('i3', local('2025-03-03T09:00'))))
     const overdue = (now: number) => of(unitOverdue(state, now, ctx), 'classification', 'D-06')
     const soon = (now: number, within: number) =>
       of(unitDueSoon(state, now, within, ctx), 'classification', 'D-06')
@@ -95,15 +72,15 @@ describe('the unit agenda: incidents (X-01, X-02)', () => {
   )
 
   it('rule X-01: a deadline met is no longer due soon', () => {
-    const x01 = (state: ReturnType<typeof valid>) =>
+    const x01 = (state: ReturnType<typeof validHistory>) =>
       of(unitDueSoon(state, T + HOUR, 2 * DAY, ctx), 'incident', 'X-01').map((i) => [i.subject, i.dueAt])
-    expect(x01(valid([opened]))).toEqual([['inc1', T + DAY]])
+    expect(x01(validHistory([opened]))).toEqual([['inc1', T + DAY]])
     const reported = signed(
       'incident.reported_to_bureau',
       { incidentId: 'inc1', reportRef: '报〔2026〕1号' },
       { at: T + 2 * HOUR },
     )
-    expect(x01(valid([opened, reported]))).toEqual([])
+    expect(x01(validHistory([opened, reported]))).toEqual([])
   })
 
   it('rule X-02: a missing carrier about to be a leak is due soon until its limit, not once an incident covers it', () => {
@@ -121,15 +98,15 @@ describe('the unit agenda: incidents (X-01, X-02)', () => {
       { at: T },
     )
     const leak = T + 60 * DAY
-    const state = valid([missing])
-    const x02 = (s: ReturnType<typeof valid>, now: number) =>
+    const state = validHistory([missing])
+    const x02 = (s: ReturnType<typeof validHistory>, now: number) =>
       of(unitDueSoon(s, now, DAY, ctx), 'incident', 'X-02')
     expect(x02(state, leak - 1)).toEqual([
       { register: 'incident', rule: 'X-02', subject: 'm1', dueAt: leak, since: null },
     ])
     // At its limit it is treated as a leak: an automatic incident, no longer a missing item due soon.
     expect(x02(state, leak)).toEqual([])
-    const covered = valid([
+    const covered = validHistory([
       missing,
       signed(
         'incident.opened',

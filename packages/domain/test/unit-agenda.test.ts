@@ -3,42 +3,31 @@ import type { EventEnvelope } from '../src/event-envelope.ts'
 import { type AgendaItem, unitDueSoon, unitOpenAnomalies, unitOverdue } from '../src/unit-agenda.ts'
 import { proposal } from './classification-fold.ts'
 import { device } from './device-fold.ts'
-import { fold, local, makeContext, refusedCodes, registration, signed, T } from './fixtures.ts'
+import { fold, local, registration, signed, T } from './fixtures.ts'
 import { finding, inspection } from './inspection-fold.ts'
 import { DAY, HOUR, loan, MIN, START } from './movement-fixtures.ts'
 import { approval, issue } from './outgoing-fixtures.ts'
 import { session, registered as staff } from './personnel-fold.ts'
 import { receipt } from './telegram-fold.ts'
+import { agendaContext, at, registered, registered2, validHistory } from './unit-agenda-fixtures.ts'
 
 /**
  * The officer's agenda (待办) across every register, over histories of signed events folded by the
  * unit fold: overdue (since the due time), due soon (not yet overdue), open anomalies; identifiers only.
  */
 
-const ctx = makeContext()
-const at = (hhmm: string) => local(`2026-03-02T${hhmm}`)
+const ctx = agendaContext
 
 const of = (items: readonly AgendaItem[], register: AgendaItem['register']) =>
   items.filter((i) => i.register === register)
 
-/** A fold that must not refuse anything: the histories below are all valid. */
+/** A fold that must not refuse anything nor raise an alert: the histories below are all valid. */
 function valid(events: readonly EventEnvelope[]) {
-  const state = fold(events, ctx)
-  expect(refusedCodes(state)).toEqual([])
+  const state = validHistory(events)
   expect(state.alerts).toEqual([])
   return state
 }
 
-const registered = signed('carrier.registered', registration(), { at: at('08:00') })
-const registered2 = signed(
-  'carrier.registered',
-  registration({
-    serial: '2026-0002',
-    docNumber: '县委办〔2026〕4号',
-    copies: [{ id: 'c2', copyNumber: 1 }],
-  }),
-  { at: at('08:01') },
-)
 const handOut = signed('carrier.handed_out', { carrierId: 'c1', reader: '刘' }, { at: T.morning })
 
 /** Deadlines of the classification, device, incident and publication registers, from 09:00. */
