@@ -42,6 +42,28 @@ export const ServerError = {
     code: 'SYNC-MALFORMED',
     message: { zh: '同步数据格式错误', en: 'Malformed sync message' },
   },
+  SyncClockSkew: {
+    code: 'SYNC-CLOCK-SKEW',
+    message: {
+      zh: '记录时间超出允许范围，请校准本机时间后重试',
+      en: "An event's time is out of the allowed range: correct this device's clock and retry",
+    },
+  },
+  OriginForbidden: {
+    code: 'ORIGIN-FORBIDDEN',
+    message: { zh: '请求来源不被允许', en: 'Request origin not allowed' },
+  },
+  UnsupportedMediaType: {
+    code: 'REQUEST-NOT-JSON',
+    message: {
+      zh: '请求须为 JSON 格式（application/json）',
+      en: 'The request body must be application/json',
+    },
+  },
+  SessionEnded: {
+    code: 'SYNC-SESSION-ENDED',
+    message: { zh: '登录已结束，请重新登录后同步', en: 'The session has ended: sign in again to sync' },
+  },
   SyncTooLarge: {
     code: 'SYNC-TOO-LARGE',
     message: { zh: '同步数据过大（超过 8 MiB）', en: 'Sync message too large (over 8 MiB)' },

@@ -28,7 +28,7 @@ function input(unitId: string, eventCount: number, overrides: Partial<CommitInpu
   return {
     docName: `${unitId}:register`,
     unitId,
-    update: new Uint8Array([1, 2, 3]),
+    rows: [{ update: new Uint8Array([1, 2, 3]), mac: new Uint8Array(32).fill(serial % 256) }],
     userId: 'officer1',
     deviceId: 'pc',
     events: evs,
@@ -106,7 +106,10 @@ describe.each(engines)('commit of an accepted update on $kind (ARCHITECTURE deci
     const commit = input('town-1', 2)
     const seq = await commitUpdate(database.db, commit)
     const [row] = await database.db.select().from(yjsUpdates).where(eq(yjsUpdates.seq, seq))
-    expect(row?.update).toEqual(commit.update)
+    expect(row?.update).toEqual(commit.rows[0]?.update)
+    // issue 10 item 7: the row carries the MAC the server computed over it, and the time it covers.
+    expect(row?.mac).toEqual(commit.rows[0]?.mac)
+    expect(row?.createdAt).toEqual(commit.now)
     expect(await counts('town-1')).toEqual({
       updates: before.updates + 1,
       events: before.events + 2,
@@ -116,9 +119,64 @@ describe.each(engines)('commit of an accepted update on $kind (ARCHITECTURE deci
     const [unit] = await database.db.select().from(units).where(eq(units.id, 'town-1'))
     expect(unit?.lastSyncAt).toEqual(commit.now)
     // Resent events are skipped (append-only), the projection rows are updated in place.
-    const again = await commitUpdate(database.db, { ...commit, update: new Uint8Array([4]) })
+    const again = await commitUpdate(database.db, {
+      ...commit,
+      rows: [{ update: new Uint8Array([4]), mac: new Uint8Array(32) }],
+    })
     expect(again).toBeGreaterThan(seq)
     expect((await counts('town-1')).events).toBe(before.events + 2)
+  })
+
+  it('issue 10 item 8: the rows travel as JSON yet land column for column: events, carriers, anomalies', async () => {
+    const commit = input('town-1', 1)
+    const [event] = commit.events
+    const [carrier] = commit.projection.carriers
+    const [anomaly] = commit.projection.anomalies
+    if (!event || !carrier || !anomaly) throw new Error('no rows')
+    const dueAt = new Date('2026-11-25T09:30:00.123Z')
+    const withNulls = {
+      ...commit,
+      projection: {
+        carriers: [{ ...carrier, copyNumber: 3, dueAt, receivedOn: '2026-02-28' }],
+        anomalies: [{ ...anomaly, carrierId: carrier.id, resolvedAt: dueAt }],
+      },
+    }
+    await commitUpdate(database.db, withNulls)
+    const [storedEvent] = await database.db.select().from(events).where(eq(events.id, event.id))
+    expect(storedEvent).toEqual({
+      id: event.id,
+      unitId: event.unit,
+      type: event.type,
+      actor: event.actor,
+      device: event.device,
+      at: event.at,
+      payload: event.payload,
+      sig: event.sig,
+      receivedAt: commit.now,
+    })
+    const [storedCarrier] = await database.db
+      .select()
+      .from(carrierProjection)
+      .where(eq(carrierProjection.id, carrier.id))
+    expect(storedCarrier).toEqual({ ...carrier, copyNumber: 3, dueAt, receivedOn: '2026-02-28' })
+    const [storedAnomaly] = await database.db
+      .select()
+      .from(anomalyProjection)
+      .where(eq(anomalyProjection.id, anomaly.id))
+    expect(storedAnomaly).toEqual({ ...anomaly, carrierId: carrier.id, resolvedAt: dueAt })
+    // Another unit's entry with the same id never overwrites this unit's row.
+    await database.db
+      .insert(units)
+      .values({ id: 'town-2', parentId: 'county-x', kind: 'township', name: '乡' })
+    await commitUpdate(database.db, {
+      ...input('town-2', 0),
+      projection: { carriers: [{ ...carrier, unitId: 'town-2', state: 'destroyed' }], anomalies: [] },
+    })
+    const [after] = await database.db
+      .select()
+      .from(carrierProjection)
+      .where(eq(carrierProjection.id, carrier.id))
+    expect(after).toEqual(storedCarrier)
   })
 
   it('writes nothing when any part fails (a projection row of an unknown unit)', async () => {
@@ -134,18 +192,31 @@ describe.each(engines)('commit of an accepted update on $kind (ARCHITECTURE deci
     expect(await counts('town-1')).toEqual(before)
   })
 
-  it('an update too large for one statement commits in one transaction, or not at all', async () => {
-    const big = input('town-1', 3_500)
+  it('issue 10 item 8: a 3,500-event update stored as slices commits in one transaction of bounded statements, or not at all', async () => {
+    const slices = Array.from({ length: 14 }, (_, i) => ({
+      update: new Uint8Array([i, i, i]),
+      mac: new Uint8Array(32).fill(i),
+    }))
+    const big = input('town-1', 3_500, { rows: slices })
     const before = await counts('town-1')
-    await commitUpdate(database.db, big)
+    const seq = await commitUpdate(database.db, big)
+    const stored = await database.db
+      .select()
+      .from(yjsUpdates)
+      .where(eq(yjsUpdates.doc, 'town-1:register'))
+      .orderBy(yjsUpdates.seq)
+    const appended = stored.slice(-14)
+    expect(appended.map((row) => row.update)).toEqual(slices.map((slice) => slice.update))
+    expect(appended.map((row) => row.mac)).toEqual(slices.map((slice) => slice.mac))
+    expect(appended.at(-1)?.seq).toBe(seq)
     expect(await counts('town-1')).toEqual({
-      updates: before.updates + 1,
+      updates: before.updates + 14,
       events: before.events + 3_500,
       carriers: before.carriers + 3_500,
       anomalies: before.anomalies + 1,
     })
 
-    const failing = input('town-1', 3_500)
+    const failing = input('town-1', 3_500, { rows: slices })
     const last = failing.projection.carriers.at(-1)
     if (!last) throw new Error('no carrier row')
     // The bad row lands in a later statement than the update's: the first statement must be undone too.

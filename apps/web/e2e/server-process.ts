@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const SHIFTED_CLOCK = pathToFileURL(fileURLToPath(new URL('./shifted-clock.mjs', import.meta.url))).href
 
 export interface RunningServer {
   readonly url: string
@@ -22,12 +25,34 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Starts the real server (`pnpm --filter @secledger/server start`) on a fresh PGlite dir. */
-export async function startServer(webDist: string, timeoutMs = 120_000): Promise<RunningServer> {
+/**
+ * Starts the real server (`pnpm --filter @secledger/server start`) on a fresh PGlite dir, or on
+ * `options.dataDir` (kept on stop: a test that prepared it removes it).
+ */
+export async function startServer(
+  webDist: string,
+  timeoutMs = 120_000,
+  options: {
+    readonly dataDir?: string
+    /** Runs the server's wall clock this far ahead (or behind) of the real one, like the pages' clock. */
+    readonly clockOffsetMs?: number
+  } = {},
+): Promise<RunningServer> {
   const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), 'secledger-e2e-'))
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'secledger-e2e-'))
   const child: ChildProcess = spawn('pnpm', ['--filter', '@secledger/server', 'start'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: webDist },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      WEB_DIST: webDist,
+      ...(options.clockOffsetMs === undefined
+        ? {}
+        : {
+            SECLEDGER_E2E_CLOCK_OFFSET_MS: String(Math.round(options.clockOffsetMs)),
+            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${SHIFTED_CLOCK}`.trim(),
+          }),
+    },
     // its own process group, so stop() ends pnpm, tsx and node together — and nothing else
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,7 +98,7 @@ export async function startServer(webDist: string, timeoutMs = 120_000): Promise
         await exited
         clearTimeout(killTimer)
       }
-      rmSync(dataDir, { recursive: true, force: true })
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -40,8 +40,17 @@ export function homeFor(): RouteLocationRaw {
   return session.isCounty ? { name: 'county' } : { name: 'register' }
 }
 
-// Keys live in memory only: after a reload the user unlocks again (online or offline).
-router.beforeEach((to) => {
+let sessionReady: Promise<unknown> = Promise.resolve()
+
+/** No route is chosen before the session kept across a reload has been reopened (or found locked). */
+export function holdRoutingUntil(ready: Promise<unknown>): void {
+  sessionReady = ready.catch(() => undefined)
+}
+
+// A reload within the session reopens it from the keys kept in IndexedDB (auth/session-resume.ts);
+// once locked (logout, expiry), the user unlocks again with the password (online or offline).
+router.beforeEach(async (to) => {
+  await sessionReady
   const session = useSessionStore()
   if (to.meta.public) return true
   if (!session.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }

@@ -1,7 +1,9 @@
 import type { CarrierRegistered, EventEnvelope } from '@secledger/domain'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { MetaKey, readMeta } from '../src/db/meta-store.ts'
+import { loadDocUpdates } from '../src/db/doc-updates.ts'
+import { readRecoveryMarker } from '../src/db/meta-store.ts'
+import { listQuarantine } from '../src/db/quarantine-store.ts'
 import { openSecLedgerDb, type SecLedgerDb } from '../src/db/secledger-db.ts'
 import { EventWriter } from '../src/sync/event-writer.ts'
 import { ReplicaSync } from '../src/sync/replica-sync.ts'
@@ -9,6 +11,7 @@ import type { SyncError } from '../src/sync/sync-messages.ts'
 import { registerDocName, UnitReplica } from '../src/sync/unit-replica.ts'
 import { FakeSocket, type FakeSyncServer, serveAutomatically } from './fake-sync-server.ts'
 import { directoryOf, freshDbName, makeUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
+import { unlockTestReplica } from './replica-vault.ts'
 
 const officer = makeUser('officer1', ['officer'])
 const directory = directoryOf(officer)
@@ -50,6 +53,7 @@ beforeEach(async () => {
   clock = WORKDAY_10AM
   serverDoc = new Y.Doc()
   db = openSecLedgerDb(freshDbName())
+  await unlockTestReplica(db)
   replica = new UnitReplica(db, UNIT, directory)
   await replica.open()
   writer = new EventWriter(
@@ -138,11 +142,11 @@ describe('recovery from a refused update (ARCHITECTURE 5: a refused update must 
     expect(replica.events.has(later.id)).toBe(true)
     expect(replica.state.carriers.has(BAD_CARRIER)).toBe(false)
     expect(replica.state.carriers.has('c-3')).toBe(true)
-    const quarantined = await db.quarantine.toArray()
+    const quarantined = await listQuarantine(db, UNIT)
     expect(quarantined.map((q) => [q.id, q.error.code])).toEqual([[bad.id, 'SYNC-BAD-EVENT']])
     expect(quarantined[0]?.envelope).toEqual(bad)
     expect(replica.snapshot.quarantined.map((q) => q.id)).toEqual([bad.id])
-    expect(await readMeta(db, MetaKey.recovery(UNIT))).toBeUndefined()
+    expect(await readRecoveryMarker(db, UNIT)).toBeUndefined()
 
     // And an event written once recovered goes out as an ordinary update.
     const after = await write('2026-0004', 'c-4')
@@ -160,9 +164,8 @@ describe('recovery from a refused update (ARCHITECTURE 5: a refused update must 
     expect(replica.events.has(bad.id)).toBe(false)
     expect([first, later, after].every((e) => replica.events.has(e.id))).toBe(true)
     expect(replica.snapshot.quarantined.map((q) => q.id)).toEqual([bad.id])
-    const stored = await db.docUpdates.where('docName').equals(docName).toArray()
     const reloaded = new Y.Doc()
-    for (const row of stored) Y.applyUpdate(reloaded, row.update)
+    await loadDocUpdates(db, docName, reloaded)
     expect(reloaded.getMap('events').has(bad.id)).toBe(false)
   })
 

@@ -1,7 +1,7 @@
 import { type CarrierRegistered, hlcWallMs } from '@secledger/domain'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { COMPACT_THRESHOLD, loadDocUpdates } from '../src/db/doc-updates.ts'
-import { MetaKey, readMeta } from '../src/db/meta-store.ts'
+import { MetaKey, readLastAck, readMeta } from '../src/db/meta-store.ts'
 import { openSecLedgerDb, type SecLedgerDb } from '../src/db/secledger-db.ts'
 import { EventWriter } from '../src/sync/event-writer.ts'
 import type { SyncError } from '../src/sync/sync-messages.ts'
@@ -9,6 +9,7 @@ import { SyncProvider } from '../src/sync/sync-provider.ts'
 import { registerDocName, UnitReplica } from '../src/sync/unit-replica.ts'
 import { FakeSocket, FakeSyncServer } from './fake-sync-server.ts'
 import { directoryOf, freshDbName, makeUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
+import { unlockTestReplica } from './replica-vault.ts'
 
 const officer = makeUser('officer1', ['officer'])
 const directory = directoryOf(officer)
@@ -42,6 +43,7 @@ beforeEach(async () => {
   FakeSocket.instances = []
   clock = WORKDAY_10AM
   db = openSecLedgerDb(freshDbName())
+  await unlockTestReplica(db)
   replica = new UnitReplica(db, UNIT, directory)
   await replica.open()
   writer = new EventWriter(
@@ -110,11 +112,14 @@ describe('writing events (block rules, then one strict outbox transaction, then 
     expect(await readMeta(db, MetaKey.LastHlc)).toBe(result.ok ? result.value.at : null)
   })
 
-  it('a device whose clock is behind events already in the doc still orders its events after them', async () => {
+  it('a device whose clock is behind events already in the doc (within the allowed skew) still orders its events after them', async () => {
     const otherDb = openSecLedgerDb(freshDbName())
+    await unlockTestReplica(otherDb)
     const other = new UnitReplica(otherDb, UNIT, directory)
     await other.open()
-    const aheadMs = WORKDAY_10AM + 86_400_000
+    // Two minutes ahead: within DEFAULT_MAX_CLOCK_SKEW_MS. Beyond it the clock is not adopted (issue 10,
+    // clock-skew.test.ts).
+    const aheadMs = WORKDAY_10AM + 2 * 60_000
     const otherWriter = new EventWriter(
       otherDb,
       other,
@@ -195,7 +200,7 @@ describe('sync: ACK bookkeeping over the contract protocol', () => {
     await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0))
     expect(replica.snapshot.pending).toBe(0)
     expect(replica.snapshot.lastAckAt).toBe(clock)
-    expect(await readMeta(db, MetaKey.lastAck(UNIT))).toBe(clock)
+    expect(await readLastAck(db, UNIT)).toBe(clock)
     provider.destroy()
     expect(socket.readyState).toBe(FakeSocket.CLOSED)
   })
@@ -235,6 +240,7 @@ describe('sync: ACK bookkeeping over the contract protocol', () => {
 
   it('remote events from the server are folded and not sent back', async () => {
     const otherDb = openSecLedgerDb(freshDbName())
+    await unlockTestReplica(otherDb)
     const other = new UnitReplica(otherDb, UNIT, directory)
     await other.open()
     const otherWriter = new EventWriter(
@@ -264,6 +270,7 @@ describe('merged offline histories (ARCHITECTURE decision 2)', () => {
   it('C-04 two offline hand-outs of one copy become an anomaly that an officer resolves with a note', async () => {
     await writer.write('carrier.registered', registration('2026-0001', 'secret', ['c-1']))
     const otherDb = openSecLedgerDb(freshDbName())
+    await unlockTestReplica(otherDb)
     const other = new UnitReplica(otherDb, UNIT, directory)
     await other.open()
     const { applyUpdate, encodeStateAsUpdate } = await import('yjs')

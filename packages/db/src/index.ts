@@ -1,4 +1,4 @@
-export { bytea, toUint8Array } from './bytea.ts'
+export { bytea, byteaHex, byteaParam, toUint8Array } from './bytea.ts'
 export type {
   Database,
   DatabaseClient,

@@ -33,5 +33,8 @@ export function sqlStateOf(error: unknown): string | undefined {
   return undefined
 }
 
-/** SQLSTATE raised by the trigger that keeps yjs_updates and events append-only (decision 5). */
+/**
+ * SQLSTATE raised by the triggers that keep yjs_updates, events and security_events append-only and
+ * yjs_snapshots insert-only (decision 5, issue 10 item 7).
+ */
 export const APPEND_ONLY_VIOLATION = 'SL001'

@@ -5,6 +5,8 @@ import { units } from './schema-units.ts'
 /**
  * Every Yjs update a client sent, in arrival order. Append-only (ARCHITECTURE decision 5): a
  * migration trigger refuses UPDATE, DELETE and TRUNCATE. `doc` is `<unitId>:register` and so on.
+ * `mac` is the server's HMAC over the row under a key kept outside the database (issue 10 item 7): a
+ * row without a valid one (written before it existed, or by someone else) has its events re-verified.
  */
 export const yjsUpdates = pgTable(
   'yjs_updates',
@@ -15,11 +17,16 @@ export const yjsUpdates = pgTable(
     userId: text('user_id'),
     deviceId: text('device_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    mac: bytea('mac'),
   },
   (t) => [index('yjs_updates_doc_seq_idx').on(t.doc, t.seq)],
 )
 
-/** A doc's merged state up to and including `upto_seq`; sync serves it plus later updates. */
+/**
+ * A doc's merged state up to and including `upto_seq`; sync serves it plus later updates. Insert-only
+ * (a migration trigger refuses UPDATE, DELETE and TRUNCATE); `mac` as in yjs_updates: a snapshot
+ * without a valid one is ignored and the doc rebuilt from the updates.
+ */
 export const yjsSnapshots = pgTable(
   'yjs_snapshots',
   {
@@ -28,6 +35,7 @@ export const yjsSnapshots = pgTable(
     state: bytea('state').notNull(),
     stateVector: bytea('state_vector').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    mac: bytea('mac'),
   },
   (t) => [primaryKey({ columns: [t.doc, t.uptoSeq] })],
 )

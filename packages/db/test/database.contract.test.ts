@@ -9,7 +9,9 @@ import {
   type Database,
   events,
   queryRows,
+  securityEvents,
   units,
+  yjsSnapshots,
   yjsUpdates,
 } from '../src/index.ts'
 import { openTestDatabases, type TestDatabase } from '../src/testing.ts'
@@ -163,6 +165,57 @@ describe.each(databases)('database on $name', (database: TestDatabase) => {
     )
     const [after] = await db.select().from(events).where(eq(events.id, eventId))
     expect(after).toEqual(stored)
+  })
+
+  it('issue 10 item 7: keeps security_events append-only: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    const [row] = await db
+      .insert(securityEvents)
+      .values({ kind: 'sync_bad_event', code: 'SYNC-BAD-EVENT', detail: { eventId: 'e1' } })
+      .returning()
+    if (row === undefined) throw new Error('insert returned no row')
+    await expectSqlState(
+      db.update(securityEvents).set({ kind: 'nothing' }).where(eq(securityEvents.id, row.id)),
+      APPEND_ONLY_VIOLATION,
+    )
+    await expectSqlState(
+      db.delete(securityEvents).where(eq(securityEvents.id, row.id)),
+      APPEND_ONLY_VIOLATION,
+    )
+    await expectSqlState(db.execute(sql`delete from security_events`), APPEND_ONLY_VIOLATION)
+    await expectSqlState(db.execute(sql`truncate ${securityEvents}`), APPEND_ONLY_VIOLATION)
+    expect(await db.select().from(securityEvents).where(eq(securityEvents.id, row.id))).toEqual([row])
+  })
+
+  it('issue 10 item 7: keeps yjs_snapshots insert-only: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    const snapshot = {
+      doc: 'town-snap:register',
+      uptoSeq: 7,
+      state: allBytes(),
+      stateVector: new Uint8Array([1, 2]),
+      mac: new Uint8Array(32).fill(7),
+    }
+    await db.insert(yjsSnapshots).values(snapshot)
+    await expectSqlState(
+      db
+        .update(yjsSnapshots)
+        .set({ state: new Uint8Array([0]) })
+        .where(eq(yjsSnapshots.doc, snapshot.doc)),
+      APPEND_ONLY_VIOLATION,
+    )
+    await expectSqlState(
+      db.delete(yjsSnapshots).where(eq(yjsSnapshots.doc, snapshot.doc)),
+      APPEND_ONLY_VIOLATION,
+    )
+    await expectSqlState(db.execute(sql`truncate ${yjsSnapshots}`), APPEND_ONLY_VIOLATION)
+    // A second snapshot of the doc is still an ordinary insert (compaction).
+    await db
+      .insert(yjsSnapshots)
+      .values({ ...snapshot, uptoSeq: 9 })
+      .onConflictDoNothing()
+    const rows = await db.select().from(yjsSnapshots).where(eq(yjsSnapshots.doc, snapshot.doc))
+    expect(rows.map((row) => row.uptoSeq).sort()).toEqual([7, 9])
+    expectBytes(rows[0]?.state ?? new Uint8Array(0), allBytes())
+    expectBytes(rows[0]?.mac ?? new Uint8Array(0), snapshot.mac)
   })
 
   it('rolls back everything when the transaction callback throws', async () => {

@@ -2,6 +2,8 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   anomalyProjection,
+  byteaHex,
+  byteaParam,
   carrierProjection,
   events,
   loginAttempts,
@@ -145,6 +147,25 @@ describe.each(databases)('tables on $name', (database) => {
     )
     expect(Number(raw[0]?.len)).toBe(512)
     expectBytes(toUint8Array(raw[0]?.update), bytes)
+  })
+
+  it('issue 10 item 8: round-trips bytes exactly through byteaParam (hex text) and byteaHex', async () => {
+    const bytes = allBytes()
+    const [row] = await queryRows<{ seq: number | string }>(
+      db,
+      sql`insert into ${yjsUpdates} (doc, update) values ('town-h:register', ${byteaParam(bytes)}) returning seq`,
+    )
+    const [read] = await db
+      .select({ update: byteaHex(yjsUpdates.update), plain: yjsUpdates.update })
+      .from(yjsUpdates)
+      .where(eq(yjsUpdates.seq, Number(row?.seq)))
+    expectBytes(read?.update ?? new Uint8Array(1), bytes)
+    expectBytes(read?.plain ?? new Uint8Array(1), bytes)
+    const [empty] = await queryRows<{ n: number | string }>(
+      db,
+      sql`select octet_length(${byteaParam(new Uint8Array(0))}) as n`,
+    )
+    expect(Number(empty?.n)).toBe(0)
   })
 
   it('round-trips yjs_snapshots keyed by doc and upto_seq', async () => {

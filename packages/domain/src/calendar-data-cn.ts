@@ -2,7 +2,8 @@
  * Public holidays and 调休 make-up working days of mainland China, 2025–2026, as published by the
  * State Council (国务院办公厅 关于部分节假日安排的通知). Copied once from the chinese-days 1.5.7 data
  * file (a dev dependency only: the domain reads no package at runtime). Extend a year at a time;
- * a year not listed here is refused by endOfWorkingDay (CAL-YEAR), never guessed.
+ * in a year not listed here working days are Monday to Friday and deadlines are marked estimated
+ * (deadlineEstimated); only the I-01 holiday reminders need the year (majorHolidays: CAL-YEAR).
  */
 export const CN_CALENDAR_YEARS: readonly number[] = [2025, 2026]
 

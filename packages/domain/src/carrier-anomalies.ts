@@ -47,7 +47,26 @@ export function duplicateSerial(
   }
 }
 
-/** An open anomaly is closed by an officer with a non-empty note. */
+/**
+ * 时间异常 (issue 10): an event that passed screening but whose clock is implausible (a device set to
+ * 2286 or reset to 1970). It is never applied (no carrier, serial, numbering year or deadline moves) and
+ * opened at the time of the last plausible event folded before it (0 when none), never at its own time.
+ * Any event type: the clock anomalies of every register are listed with the carrier register's.
+ */
+export function clockOutOfRange(eventId: string, openedAt: number): Anomaly {
+  return {
+    id: anomalyId(AnomalyKind.ClockOutOfRange, eventId),
+    kind: AnomalyKind.ClockOutOfRange,
+    carrierId: null,
+    eventIds: [eventId],
+    openedAt,
+    resolvedAt: null,
+    note: null,
+    resolvedBy: null,
+  }
+}
+
+/** An open anomaly of any kind is closed by an officer with a non-empty note. */
 export function checkResolution(view: RuleView, event: RuleEventOf<'anomaly.resolved'>): DomainError | null {
   const anomaly = view.anomaly(event.payload.anomalyId)
   if (!anomaly)

@@ -1,10 +1,11 @@
-import { concurrentHandOut, duplicateSerial, resolveAnomaly } from './carrier-anomalies.ts'
+import { clockOutOfRange, concurrentHandOut, duplicateSerial, resolveAnomaly } from './carrier-anomalies.ts'
 import { checkRules } from './carrier-check.ts'
 import { handOutDue } from './carrier-rules.ts'
 import { type ScreenVerdict, screenUnitEvent } from './carrier-screen.ts'
 import type { Anomaly, Carrier, FoldContext, HandOut, RuleEvent, RuleEventOf } from './carrier-state.ts'
 import type { EventEnvelope } from './event-envelope.ts'
 import type { FoldWork } from './fold-work.ts'
+import { EARLIEST_EVENT_MS, hlcWallMs } from './hlc.ts'
 import { MAX_PERIOD_YEARS } from './levels.ts'
 import { foldSliceEvent } from './slice-fold-step.ts'
 import { localDay } from './work-calendar.ts'
@@ -158,6 +159,15 @@ function applyDestruction(work: FoldWork, e: RuleEventOf<'carrier.destroyed'>): 
   }
 }
 
+/**
+ * 时间异常 (issue 10): an event of any register with an implausible clock opens an anomaly and moves
+ * nothing else. Opened at the last plausible event's time: the bogus time never enters the state.
+ */
+function openClockAnomaly(work: FoldWork, eventId: string): void {
+  const anomaly = clockOutOfRange(eventId, work.lastAt === null ? 0 : hlcWallMs(work.lastAt))
+  if (!work.anomalyIndex.has(anomaly.id)) openAnomaly(work, anomaly)
+}
+
 /** Fold one event into the working state (events come in log order): screen, parse, check the block rules, apply. */
 export function foldEvent(
   work: FoldWork,
@@ -166,8 +176,12 @@ export function foldEvent(
   screened: ScreenVerdict = screenUnitEvent(envelope, ctx, work.slices),
 ): void {
   work.size += 1
-  work.lastAt = String(envelope.at)
   const e = screened
+  // Issue 10: a clock beyond the latest plausible time or before 2000 never becomes `lastAt`, which
+  // devices tick from (a 2286 `lastAt` would stamp every later registration 2286, refused by C-01).
+  const wallMs = 'kind' in e ? hlcWallMs(String(envelope.at)) : 'sliceIndex' in e ? e.event.atMs : e.atMs
+  const plausible = wallMs >= EARLIEST_EVENT_MS && wallMs <= work.latestMs
+  if (plausible) work.lastAt = String(envelope.at)
   if ('kind' in e) {
     work.alerts.push(e)
     return
@@ -177,11 +191,16 @@ export function foldEvent(
   if ('sliceIndex' in e) {
     if (work.lastScreenedId === e.event.id) return
     work.lastScreenedId = e.event.id
-    foldSliceEvent(work, e, ctx)
+    if (plausible) foldSliceEvent(work, e, ctx)
+    else openClockAnomaly(work, e.event.id)
     return
   }
   if (work.lastScreenedId === e.id) return
   work.lastScreenedId = e.id
+  if (!plausible) {
+    openClockAnomaly(work, e.id)
+    return
+  }
   const error = checkRules(work, e, ctx, false)
   if (error) {
     work.refused.push({ eventId: e.id, type: e.type, error })

@@ -4,12 +4,14 @@ import { type ScreenVerdict, screenUnitEvent } from './carrier-screen.ts'
 import type { FoldContext, RegisterState } from './carrier-state.ts'
 import type { EventEnvelope } from './event-envelope.ts'
 import { emptyWork, type FoldWork, forkWork, snapshot } from './fold-work.ts'
+import { hlcWallMs } from './hlc.ts'
 import { composeSlices } from './unit-slices.ts'
 
 /**
  * The register fold (ARCHITECTURE decisions 1–3): events in a deterministic total order (HLC, then id,
  * then signature, so that even a re-signed copy of an event sorts the same everywhere), each screened,
  * parsed, checked against the block rules and applied. Same events + same context ⇒ same state.
+ * Events beyond the context's latest plausible time come first and only open 时间异常 anomalies (issue 10).
  *
  * The log is kept sorted, so an event seen twice is found by binary search and copies of one id sit
  * side by side (the fold applies the first that passes screening): no id index on the hot path.
@@ -83,14 +85,26 @@ export interface UnitRegister {
   has(id: string): boolean
 }
 
+/** Beyond the latest plausible time (issue 10). A malformed time (NaN) is not: screening alerts it. */
+function beyond(event: EventEnvelope, latestMs: number): boolean {
+  return hlcWallMs(String(event.at)) > latestMs
+}
+
 /**
  * An incremental register. Events after the last applied one are folded on top of a copy of the state;
  * an event that sorts before it (an offline history arriving late) makes it refold the whole log, so the
  * state always equals foldUnitRegister of everything ingested.
+ *
+ * Issue 10: events later than `ctx.latestEventMs()` (read once per ingest) are kept apart, in `tail`,
+ * and folded first, as 时间异常 anomalies. First, so that an officer's resolution (stamped now, sorting
+ * before a 2286 event) finds its anomaly open; apart, so that one 2286 event does not make every later
+ * ingest refold the whole log. When the bound has grown past a tail event, the log is refolded.
  */
 export function createUnitRegister(ctx: FoldContext): UnitRegister {
   const slices = composeSlices(ctx.policy)
-  let log: EventEnvelope[] = []
+  let log: EventEnvelope[] = [] // events within the latest plausible time, in fold order
+  let tail: EventEnvelope[] = [] // events beyond it, in log order
+  let latestMs = Number.NEGATIVE_INFINITY // the bound the current partition was made with
   let ids: Set<string> | null = null // built on the first has(): the fold itself never needs it
   let work: FoldWork = emptyWork(slices)
   let state: RegisterState = snapshot(work)
@@ -108,30 +122,54 @@ export function createUnitRegister(ctx: FoldContext): UnitRegister {
     // Stryker restore all
   }
 
+  /**
+   * The partition still holds under `latest`: nothing folded as plausible is beyond it (the bound never
+   * shrinks, by contract; checked all the same) and every tail event still is (tail[0] is the earliest).
+   */
+  function partitionHolds(latest: number): boolean {
+    const first = tail[0]
+    return latest >= latestMs && (first === undefined || beyond(first, latest))
+  }
+
+  function refold(fresh: readonly EventEnvelope[], latest: number): void {
+    const all = mergeSorted(mergeSorted(log, tail), fresh)
+    log = []
+    tail = []
+    for (const event of all) (beyond(event, latest) ? tail : log).push(event)
+    latestMs = latest
+    work = emptyWork(slices)
+    work.latestMs = latest
+    for (const event of tail) foldEvent(work, event, ctx, screenOnce(event))
+    for (const event of log) foldEvent(work, event, ctx, screenOnce(event))
+    // Put back the carrier objects that came out the same, so callers can still diff by reference.
+    for (const [id, carrier] of work.carriers) {
+      const previous = state.carriers.get(id)
+      if (previous !== undefined && previous !== carrier && sameCarrier(previous, carrier))
+        work.carriers.set(id, previous)
+    }
+  }
+
   function ingest(events: readonly EventEnvelope[]): RegisterState {
     let fresh = sortedUnique(events)
     // Stryker disable next-line ConditionalExpression,EqualityOperator: filtering against an empty log is a no-op
-    if (log.length > 0) fresh = fresh.filter((event) => !inLog(log, event))
+    if (log.length > 0 || tail.length > 0) fresh = fresh.filter((e) => !inLog(log, e) && !inLog(tail, e))
     if (fresh.length === 0) return state
     if (ids) for (const event of fresh) ids.add(String(event.id))
+    const latest = ctx.latestEventMs?.() ?? Number.POSITIVE_INFINITY
     const last = log[log.length - 1]
-    if (last === undefined || compareLog(last, fresh[0] as EventEnvelope) < 0) {
-      work = log.length === 0 ? emptyWork(slices) : forkWork(work)
+    const appends =
+      (last === undefined || compareLog(last, fresh[0] as EventEnvelope) < 0) &&
+      partitionHolds(latest) &&
+      !fresh.some((event) => beyond(event, latest))
+    if (appends) {
+      work = log.length === 0 && tail.length === 0 ? emptyWork(slices) : forkWork(work)
+      latestMs = latest
+      work.latestMs = latest
       for (const event of fresh) {
         log.push(event)
         foldEvent(work, event, ctx)
       }
-    } else {
-      log = mergeSorted(log, fresh)
-      work = emptyWork(slices)
-      for (const event of log) foldEvent(work, event, ctx, screenOnce(event))
-      // Put back the carrier objects that came out the same, so callers can still diff by reference.
-      for (const [id, carrier] of work.carriers) {
-        const previous = state.carriers.get(id)
-        if (previous !== undefined && previous !== carrier && sameCarrier(previous, carrier))
-          work.carriers.set(id, previous)
-      }
-    }
+    } else refold(fresh, latest)
     state = snapshot(work)
     return state
   }
@@ -142,7 +180,7 @@ export function createUnitRegister(ctx: FoldContext): UnitRegister {
       return state
     },
     has(id) {
-      ids ??= new Set(log.map((event) => String(event.id)))
+      ids ??= new Set([...log, ...tail].map((event) => String(event.id)))
       return ids.has(id)
     },
   }

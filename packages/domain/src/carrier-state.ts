@@ -16,6 +16,13 @@ export interface FoldContext {
   readonly policy: UnitPolicy
   /** Signature check; defaults to verifyEventSignature. Pass a memoising one (createSignatureCache). */
   readonly verify?: (event: EventEnvelope, publicKeyHex: string) => boolean
+  /**
+   * The latest plausible event time (ms): the folding replica's trusted now plus the allowed clock skew
+   * (DEFAULT_MAX_CLOCK_SKEW_MS). An event later than it, or earlier than EARLIEST_EVENT_MS, folds as a
+   * 时间异常 anomaly and moves nothing else (no numbering year, no deadline, not `lastAt`). It only ever
+   * grows, so an event once plausible stays plausible on every later refold. Absent: no upper bound.
+   */
+  readonly latestEventMs?: () => number
 }
 
 /** One open or closed hand-out of a carrier to a reader (rules C-04, C-05). */
@@ -67,6 +74,11 @@ export interface Carrier {
 export const AnomalyKind = {
   ConcurrentHandOut: 'concurrent_hand_out',
   DuplicateSerial: 'duplicate_serial',
+  /**
+   * 时间异常 (issue 10): a signed event of any register whose clock is beyond FoldContext.latestEventMs
+   * or before EARLIEST_EVENT_MS. Kept in the log but not applied; carrierId is null.
+   */
+  ClockOutOfRange: 'clock_out_of_range',
 } as const
 export type AnomalyKind = (typeof AnomalyKind)[keyof typeof AnomalyKind]
 
@@ -113,7 +125,10 @@ export interface RegisterState {
   readonly approvals: ReadonlyMap<string, Approval>
   /** rule C-01: registration serial → id of the first registration event using it. */
   readonly serials: ReadonlyMap<string, string>
-  /** HLC of the last event in order, null when empty. */
+  /**
+   * HLC of the last event in order whose time is plausible (not a 时间异常), null when none: what a
+   * device ticks its clock from, so a 2286 event never drags later events into 2286.
+   */
   readonly lastAt: string | null
   /** The unit's other registers (classification, telegrams, personnel…), folded from the same log. */
   readonly registers: UnitRegisters

@@ -36,7 +36,10 @@ export function overdueDeterminations(state: ClassificationState, nowMs: number)
 export interface EscalationDue {
   readonly itemId: string
   readonly escalatedAtMs: number
-  /** The end of the 10th working day after the escalation, or CAL-YEAR when the calendar lacks a year. */
+  /**
+   * The end of the 10th working day after the escalation (in a year without holiday data: Monday to
+   * Friday, see deadlineEstimated).
+   */
   readonly due: Result<number>
   readonly overdue: boolean
 }

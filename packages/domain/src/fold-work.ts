@@ -23,6 +23,11 @@ export interface FoldWork extends RuleView {
   lastScreenedId: string | null
   size: number
   lastAt: string | null
+  /**
+   * The latest plausible event time for this ingest (FoldContext.latestEventMs, read once per ingest by
+   * the register; +Infinity without it). A later event is a 时间异常 anomaly, as is one before EARLIEST_EVENT_MS.
+   */
+  latestMs: number
   /** The other registers composed for the policy, and their working states by slice index. */
   readonly slices: ComposedSlices
   /** undefined: the register is still empty. */
@@ -65,6 +70,7 @@ export function emptyWork(slices: ComposedSlices): FoldWork {
     lastScreenedId: null,
     size: 0,
     lastAt: null,
+    latestMs: Number.POSITIVE_INFINITY,
   })
 }
 

@@ -5,6 +5,15 @@
  */
 export type Hlc = string
 
+/** How far an event's clock may run ahead of the trusted time (server, or the replica's corrected clock). */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60 * 1000
+
+/**
+ * No register event can be older than this (2000-01-01 00:00 China time): an earlier clock is a device
+ * with a reset clock (1970), never a record. Old paper records are entered now, as late entries (补录).
+ */
+export const EARLIEST_EVENT_MS = Date.UTC(1999, 11, 31, 16, 0, 0)
+
 const WALL_DIGITS = 13
 const COUNTER_DIGITS = 5
 const MAX_COUNTER = 36 ** COUNTER_DIGITS - 1
@@ -55,6 +64,22 @@ export function tickHlc(last: Hlc | null, nowMs: number, node: string): Hlc {
   const prev = last ? parseHlc(last) : null
   if (!prev || nowMs > prev.wallMs) return formatHlc({ wallMs: nowMs, counter: 0, node })
   return bump(prev.wallMs, prev.counter + 1, node)
+}
+
+/**
+ * The last timestamp a device may tick from (issue 10): `last` unless its wall time is more than
+ * `maxAheadMs` ahead of `nowMs` or before EARLIEST_EVENT_MS (a remote clock set to 2286 or reset to
+ * 1970), then null. So `tickHlc(boundedHlc(last, now), now, node)` never adopts an implausible clock,
+ * which would stamp every later event (and its registration year, rule C-01) with it.
+ */
+export function boundedHlc(
+  last: Hlc | null,
+  nowMs: number,
+  maxAheadMs: number = DEFAULT_MAX_CLOCK_SKEW_MS,
+): Hlc | null {
+  if (last === null) return null
+  const wallMs = hlcWallMs(last)
+  return wallMs >= EARLIEST_EVENT_MS && wallMs <= nowMs + maxAheadMs ? last : null
 }
 
 /** Merge a remote timestamp into the local clock when receiving events. */

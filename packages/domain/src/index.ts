@@ -58,7 +58,17 @@ export {
   verifyEventSignature,
 } from './event-envelope.ts'
 export type { Hlc, HlcParts } from './hlc.ts'
-export { formatHlc, hlcWallMs, isHlc, parseHlc, receiveHlc, tickHlc } from './hlc.ts'
+export {
+  boundedHlc,
+  DEFAULT_MAX_CLOCK_SKEW_MS,
+  EARLIEST_EVENT_MS,
+  formatHlc,
+  hlcWallMs,
+  isHlc,
+  parseHlc,
+  receiveHlc,
+  tickHlc,
+} from './hlc.ts'
 export type { DirectoryUser, KeyDirectory, SecurityAlert } from './key-directory.ts'
 export { createSignatureCache, directoryUser, SecurityAlertKind, screenEvent } from './key-directory.ts'
 export {
@@ -116,7 +126,10 @@ export type { CarrierYearFigures, UnitYearSummary } from './unit-year-summary.ts
 export { unitYearSummary } from './unit-year-summary.ts'
 export type { LocalDay, WorkCalendar } from './work-calendar.ts'
 export {
+  calendarCovers,
   DEFAULT_CALENDAR,
+  deadlineEstimated,
+  ESTIMATED_DEADLINE_NOTE,
   endOfLocalDay,
   endOfWorkingDay,
   isWorkingDay,

@@ -3,7 +3,7 @@ import { startOfLocalDate, type WorkCalendar } from './work-calendar.ts'
 /**
  * Calendar arithmetic on local dates ('YYYY-MM-DD') for the personnel register. These rules run on
  * calendar dates (脱密期 in months, yearly education), never on working days, so no holiday data is
- * needed and CAL-YEAR cannot arise here.
+ * needed and no deadline here is ever estimated (deadlineEstimated).
  */
 
 function daysInMonth(year: number, month: number): number {

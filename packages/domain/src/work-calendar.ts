@@ -1,9 +1,10 @@
 import { CN_CALENDAR_YEARS, CN_HOLIDAYS, CN_MAKEUP_WORKDAYS } from './calendar-data-cn.ts'
-import { type DomainError, domainError, err, ok, type Result } from './result.ts'
+import { domainError, err, ok, type Result } from './result.ts'
 
 /**
  * Working days and office hours of a unit (rule C-05). Time zone is a fixed offset: China has no
- * daylight saving time. Holidays and make-up working days (调休上班) are data, per covered year.
+ * daylight saving time. Holidays and make-up working days (调休上班) are data, per covered year; a year
+ * not yet entered counts in ordinary weeks (issue 10), and its deadlines are marked estimated.
  */
 export interface WorkCalendar {
   readonly version: string
@@ -13,7 +14,10 @@ export interface WorkCalendar {
   readonly holidays: readonly string[]
   /** Weekend days that are working days (调休上班), 'YYYY-MM-DD'. */
   readonly makeupWorkdays: readonly string[]
-  /** Years whose holiday schedule is entered; other years are refused, never guessed. */
+  /**
+   * Years whose holiday schedule is entered. In other years working days are the ordinary week (Monday
+   * to Friday), so work never stops for want of data; `deadlineEstimated` tells the UI to say so.
+   */
   readonly years: readonly number[]
 }
 
@@ -106,7 +110,7 @@ export interface LocalDay {
 
 interface CompiledDay {
   readonly day: LocalDay
-  readonly working: Result<boolean>
+  readonly working: boolean
 }
 
 // The fold asks about the same few hundred days again and again: compute each day once per calendar.
@@ -144,45 +148,39 @@ export function startOfLocalDate(date: string, calendar: WorkCalendar): number |
   return dayNumber * DAY_MS - compile(calendar).offsetMs
 }
 
-function yearMissing(year: number): DomainError {
-  return domainError(
-    'CAL-YEAR',
-    `${year}年节假日安排尚未录入`,
-    `The holiday schedule for ${year} has not been entered`,
-    { year },
-  )
-}
-
-function workingDayOf(day: LocalDay, dayNumber: number, c: CompiledCalendar): Result<boolean> {
-  if (!c.years.has(day.year)) return err(yearMissing(day.year))
-  if (c.makeup.has(day.date)) return ok(true)
-  if (c.holidays.has(day.date)) return ok(false)
+function workingDayOf(day: LocalDay, dayNumber: number, c: CompiledCalendar): boolean {
+  // Issue 10: a year without its schedule falls back to the ordinary week rather than stopping every
+  // hand-out (C-05) and working-day deadline from 1 January; its holiday and 调休 lists are not read.
+  if (c.years.has(day.year)) {
+    if (c.makeup.has(day.date)) return true
+    if (c.holidays.has(day.date)) return false
+  }
   const weekday = (((dayNumber + 4) % 7) + 7) % 7 // 1970-01-01 was a Thursday
-  return ok(weekday !== 0 && weekday !== 6)
+  return weekday !== 0 && weekday !== 6
 }
 
 /**
- * Whether a day is a working day: weekdays except holidays, plus 调休 working days.
- * Accepts an instant (ms) or a 'YYYY-MM-DD' date. A year the calendar does not cover is an error (CAL-YEAR).
+ * Whether a day is a working day: weekdays except holidays, plus 调休 working days. Accepts an
+ * instant (ms) or a 'YYYY-MM-DD' date (CAL-DATE when it is not one). In a year the calendar does not
+ * cover: Monday to Friday (see calendarCovers).
  */
 export function isWorkingDay(day: number | string, calendar: WorkCalendar): Result<boolean> {
   const c = compile(calendar)
   const start = typeof day === 'number' ? day : startOfLocalDate(day, calendar)
   if (start === null) return err(domainError('CAL-DATE', `日期格式错误：${day}`, `Not a date: ${day}`))
-  return compiledDay(start, c).working
+  return ok(compiledDay(start, c).working)
 }
 
 /**
  * rule C-05: the end of the working day in which `ms` falls: that day's office closing time when
  * `ms` is on a working day before closing (an early hand-out before opening counts for that day);
  * null when `ms` is on a non-working day or after closing (then the officer sets the time).
- * A year the calendar does not cover is an error (CAL-YEAR), never a weekday guess.
+ * A year the calendar does not cover counts in ordinary weeks (deadlineEstimated).
  */
 export function endOfWorkingDay(ms: number, calendar: WorkCalendar): Result<number | null> {
   const c = compile(calendar)
   const { day, working } = compiledDay(ms, c)
-  if (!working.ok) return working
-  if (!working.value) return ok(null)
+  if (!working) return ok(null)
   const close = day.startMs + c.endMs
   return ok(ms < close ? close : null)
 }
@@ -195,4 +193,28 @@ export function endOfLocalDay(ms: number, calendar: WorkCalendar): number {
 /** The office opening instant of the day in which `ms` falls (whether or not it is a working day). */
 export function officeOpensAt(ms: number, calendar: WorkCalendar): number {
   return localDay(ms, calendar).startMs + compile(calendar).startMs
+}
+
+/** Whether the holiday schedule of the local year of `ms` is entered (else: ordinary weeks, issue 10). */
+export function calendarCovers(ms: number, calendar: WorkCalendar): boolean {
+  return compile(calendar).years.has(localDay(ms, calendar).year)
+}
+
+/**
+ * Whether a deadline from `fromMs` to `dueMs` was counted (partly) in ordinary working days: some local
+ * year from the one of `fromMs` to the one of `dueMs` has no holiday schedule. The UI then shows
+ * ESTIMATED_DEADLINE_NOTE beside it (issue 10).
+ */
+export function deadlineEstimated(fromMs: number, dueMs: number, calendar: WorkCalendar): boolean {
+  const years = compile(calendar).years
+  const from = localDay(Math.min(fromMs, dueMs), calendar).year
+  const to = localDay(Math.max(fromMs, dueMs), calendar).year
+  for (let year = from; year <= to; year++) if (!years.has(year)) return true
+  return false
+}
+
+/** Shown beside a deadline for which deadlineEstimated is true. */
+export const ESTIMATED_DEADLINE_NOTE: { readonly zh: string; readonly en: string } = {
+  zh: '按常规工作日计算，节假日安排未录入',
+  en: 'Counted in ordinary working days: the holiday schedule is not entered',
 }

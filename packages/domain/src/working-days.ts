@@ -9,7 +9,7 @@ const MAX_SCAN_DAYS = 366 * 2
  * The deadline `n` working days after the instant `ms`: the end (23:59:59.999 local) of the n-th
  * working day after the local day of `ms` (the day of the event itself does not count, as when a
  * clerk counts "within 10 working days"). Weekends, holidays and 调休 working days come from the
- * calendar; a year it does not cover is an error (CAL-YEAR), never a weekday guess.
+ * calendar; a year it does not cover counts Monday to Friday (issue 10: deadlineEstimated marks it).
  */
 export function addWorkingDays(ms: number, n: number, calendar: WorkCalendar): Result<number> {
   if (!Number.isInteger(n) || n < 1)

@@ -136,7 +136,7 @@ describe('circulation (rules C-04, C-05)', () => {
     )
   })
 
-  it('C-05 a hand-out in a year without holiday data is refused with CAL-YEAR', () => {
+  it('C-05 a hand-out in a year without holiday data is due at the close of an ordinary working day (Monday 2027-03-01), never refused', () => {
     const reg2027 = signed(
       'carrier.registered',
       registration({ serial: '2027-0001', receivedOn: '2027-03-01' }),
@@ -148,8 +148,9 @@ describe('circulation (rules C-04, C-05)', () => {
       reg2027,
       signed('carrier.handed_out', { carrierId: 'c1', reader: '刘' }, { at: local('2027-03-01T09:00') }),
     ])
-    expect(refusedCodes(state)).toEqual(['CAL-YEAR'])
-    expect(state.carriers.get('c1')?.state).toBe('in_custody')
+    expect(refusedCodes(state)).toEqual([])
+    expect(state.carriers.get('c1')?.state).toBe('out')
+    expect(state.carriers.get('c1')?.holders[0]?.dueAt).toBe(local('2027-03-01T17:30'))
   })
 
   it('C-05 a carrier is overdue once out past its due time', () => {

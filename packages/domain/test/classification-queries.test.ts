@@ -8,7 +8,7 @@ import {
   secretItemsRegister,
 } from '../src/classification-queries.ts'
 import type { SliceEvent } from '../src/register-slice.ts'
-import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
+import { DEFAULT_CALENDAR, deadlineEstimated } from '../src/work-calendar.ts'
 import { DAY, determined, ev, fold, item, local, proposal } from './classification-fold.ts'
 
 /** Ordering, filters and statuses of the classification register's queries (D-02, D-04, D-06, D-08). */
@@ -103,12 +103,15 @@ describe('D-04 escalations due', () => {
     ])
   })
 
-  it('rule D-04: an escalation whose deadline falls in a year without calendar data is never shown overdue', () => {
+  it('rule D-04: an escalation whose deadline falls in a year without calendar data counts Monday to Friday there and shows overdue (estimated)', () => {
     const late = local('2026-12-28T10:00')
     const state = fold([propose('a', late), escalate('a', late + H)]).state
+    const due = local('2027-01-11T23:59:59.999') // 29–31 Dec, then 1 (no holiday data), 4–8 and 11 Jan
     const [row] = escalationsDue(state, local('2027-06-01T00:00'), DEFAULT_CALENDAR)
-    expect(row?.due).toMatchObject({ ok: false, error: { code: 'CAL-YEAR' } })
-    expect(row?.overdue).toBe(false)
+    expect(row?.due).toEqual({ ok: true, value: due })
+    expect(row?.overdue).toBe(true)
+    expect(escalationsDue(state, due, DEFAULT_CALENDAR)[0]?.overdue).toBe(false)
+    expect(deadlineEstimated(late + H, due, DEFAULT_CALENDAR)).toBe(true)
   })
 })
 

@@ -3,7 +3,7 @@ import { CLASSIFICATION_EVENTS } from '../src/classification-events.ts'
 import { DEFAULT_CLASSIFICATION_POLICY } from '../src/classification-policy.ts'
 import { effectiveStatus, escalationsDue, overdueDeterminations } from '../src/classification-queries.ts'
 import type { ClassificationItem } from '../src/classification-state.ts'
-import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
+import { DEFAULT_CALENDAR, deadlineEstimated } from '../src/work-calendar.ts'
 import { addWorkingDays } from '../src/working-days.ts'
 import { codes, DAY, determined, ev, fold, item, local, proposal } from './classification-fold.ts'
 
@@ -147,12 +147,11 @@ describe('D-04 escalation', () => {
     expect(escalationsDue(state, due + 1, DEFAULT_CALENDAR)[0]?.overdue).toBe(true)
   })
 
-  it('D-04 a deadline in a year without calendar data is CAL-YEAR, never a weekday guess', () => {
+  it('D-04 a deadline running into a year without calendar data counts Monday to Friday there, marked estimated', () => {
     const late = local('2026-12-28T10:00')
-    expect(addWorkingDays(late, 10, DEFAULT_CALENDAR)).toMatchObject({
-      ok: false,
-      error: { code: 'CAL-YEAR' },
-    })
+    const due = local('2027-01-11T23:59:59.999')
+    expect(addWorkingDays(late, 10, DEFAULT_CALENDAR)).toEqual({ ok: true, value: due })
+    expect(deadlineEstimated(late, due, DEFAULT_CALENDAR)).toBe(true)
   })
 
   it('D-04 the reply decides: secret with the reply values, or not a secret; a reply without escalation is refused', () => {

@@ -9,7 +9,7 @@ import {
   isUrgent,
   routingDeadlines,
 } from '../src/custody-policy.ts'
-import { DEFAULT_CALENDAR } from '../src/work-calendar.ts'
+import { DEFAULT_CALENDAR, deadlineEstimated } from '../src/work-calendar.ts'
 import { local } from './fixtures.ts'
 
 /** The deadline arithmetic of the custody duties (rules C-10, C-13, C-19), on its own. */
@@ -82,19 +82,24 @@ describe('custody policy: routing deadlines (rule C-19)', () => {
     })
   })
 
-  it('rule C-19: a year the calendar does not cover has no deadline (CAL-YEAR), for presentation or circulation', () => {
-    const late = local('2027-12-30T10:00')
-    expect(routingDeadlines(late, 'normal', DEFAULT_CUSTODY_POLICY, CAL)).toMatchObject({
-      ok: false,
-      error: { code: 'CAL-YEAR' },
+  it('rule C-19: in a year the calendar does not cover, presentation and circulation count Monday to Friday (estimated)', () => {
+    const late = local('2027-12-30T10:00') // Thursday
+    expect(routingDeadlines(late, 'normal', DEFAULT_CUSTODY_POLICY, CAL)).toEqual({
+      ok: true,
+      value: { presentDueAt: endOf('2027-12-31'), circulationDueAt: endOf('2028-01-06') },
     })
+    // 2026 has data; 1 January 2027 counts as an ordinary Friday (no 2027 schedule).
     const urgent = routingDeadlines(local('2026-12-31T10:00'), 'urgent', DEFAULT_CUSTODY_POLICY, CAL)
-    expect(urgent).toMatchObject({ ok: false, error: { code: 'CAL-YEAR' } })
-    // Calendar days of circulation need no holiday schedule; the presentation deadline still does.
+    expect(urgent).toEqual({
+      ok: true,
+      value: { presentDueAt: local('2026-12-31T12:00'), circulationDueAt: endOf('2027-01-07') },
+    })
+    expect(deadlineEstimated(local('2026-12-31T10:00'), endOf('2027-01-07'), CAL)).toBe(true)
+    expect(deadlineEstimated(local('2026-12-31T10:00'), local('2026-12-31T12:00'), CAL)).toBe(false)
     const calendarDays = policy({ circulation: { days: 7, unit: 'calendar' } })
-    expect(routingDeadlines(late, 'normal', calendarDays, CAL)).toMatchObject({
-      ok: false,
-      error: { code: 'CAL-YEAR' },
+    expect(routingDeadlines(late, 'normal', calendarDays, CAL)).toEqual({
+      ok: true,
+      value: { presentDueAt: endOf('2027-12-31'), circulationDueAt: endOf('2028-01-06') },
     })
     expect(routingDeadlines(late, 'urgent', calendarDays, CAL)).toEqual({
       ok: true,

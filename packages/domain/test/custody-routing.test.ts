@@ -178,14 +178,18 @@ describe('custody: routing of received documents (rule C-19)', () => {
     expect([...fold.state.routings.keys()]).toEqual(['r-c1'])
   })
 
-  it('rule C-19: refuses a slip when the calendar does not cover the year (never a weekday guess)', () => {
+  it('rule C-19: a slip in a year the calendar does not cover is accepted, its deadlines in ordinary working days', () => {
     const c = received('c1', '2027-0001', '2027-03-01')
     const ev = custodyBuilder()
     const fold = foldCustody(
       [ev('custody.routing_opened', slip(c, local('2027-03-01T10:00')), local('2027-03-01T10:05'))],
       custodyContext({ carriers: [c] }),
     )
-    expect(codes(fold)).toEqual(['CAL-YEAR'])
+    expect(codes(fold)).toEqual([])
+    expect(fold.state.routings.get('r-c1')).toMatchObject({
+      presentDueAt: endOfDay('2027-03-02'),
+      circulationDueAt: endOfDay('2027-03-08'),
+    })
   })
 
   it('rule C-19: presented only to users of the unit; a leader post needs the leader role', () => {

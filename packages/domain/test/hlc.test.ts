@@ -1,6 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatHlc, hlcWallMs, isHlc, parseHlc, receiveHlc, tickHlc } from '../src/hlc.ts'
+import {
+  boundedHlc,
+  DEFAULT_MAX_CLOCK_SKEW_MS,
+  EARLIEST_EVENT_MS,
+  formatHlc,
+  hlcWallMs,
+  isHlc,
+  parseHlc,
+  receiveHlc,
+  tickHlc,
+} from '../src/hlc.ts'
 
 const T0 = 1_772_416_800_000
 
@@ -101,6 +111,34 @@ describe('hybrid logical clock (ARCHITECTURE decision 1)', () => {
         expect(next > local.replace('.r', '.pc1')).toBe(true)
         expect(hlcWallMs(next)).toBeGreaterThanOrEqual(Math.max(T0 + l, T0 + r, T0 + now))
       }),
+    )
+  })
+
+  it('C-01 时间异常: boundedHlc keeps the last clock within the skew and drops a 2286 or 1970 one, so a tick never adopts it', () => {
+    const at = (wallMs: number) => formatHlc({ wallMs, counter: 4, node: 'r' })
+    const skew = DEFAULT_MAX_CLOCK_SKEW_MS
+    expect(skew).toBe(5 * 60_000)
+    expect(EARLIEST_EVENT_MS).toBe(Date.parse('2000-01-01T00:00:00+08:00'))
+    expect(boundedHlc(null, T0)).toBeNull()
+    expect(boundedHlc(at(T0 - 86_400_000), T0)).toBe(at(T0 - 86_400_000))
+    expect(boundedHlc(at(T0 + skew), T0)).toBe(at(T0 + skew)) // the bound itself is plausible
+    expect(boundedHlc(at(T0 + skew + 1), T0)).toBeNull()
+    expect(boundedHlc(at(T0 + 60_000), T0, 30_000)).toBeNull()
+    expect(boundedHlc(at(T0 + 30_000), T0, 30_000)).toBe(at(T0 + 30_000))
+    expect(boundedHlc(at(EARLIEST_EVENT_MS), T0)).toBe(at(EARLIEST_EVENT_MS))
+    expect(boundedHlc(at(EARLIEST_EVENT_MS - 1), T0)).toBeNull()
+    expect(boundedHlc('garbage', T0)).toBeNull()
+    const in2286 = at(Date.parse('2286-03-02T09:00:00+08:00'))
+    expect(tickHlc(boundedHlc(in2286, T0), T0, 'pc1')).toBe(
+      formatHlc({ wallMs: T0, counter: 0, node: 'pc1' }),
+    )
+    const in1970 = at(86_400_000)
+    expect(tickHlc(boundedHlc(in1970, T0), T0, 'pc1')).toBe(
+      formatHlc({ wallMs: T0, counter: 0, node: 'pc1' }),
+    )
+    // within the skew, the counter still moves on from the remote clock (causal order kept)
+    expect(tickHlc(boundedHlc(at(T0 + 1000), T0), T0, 'pc1')).toBe(
+      formatHlc({ wallMs: T0 + 1000, counter: 5, node: 'pc1' }),
     )
   })
 })

@@ -113,12 +113,16 @@ describe('meeting documents (C-14)', () => {
     expect(fold.state.meetings.get('m2')?.items[0]?.dueAt).toBe(saturday)
   })
 
-  it('rule C-14: a meeting in a year the calendar does not cover is refused, never guessed', () => {
-    const ev = outgoingBuilder(local('2030-03-04T09:00'))
+  it('rule C-14: a meeting in a year the calendar does not cover is accepted, due by the close of an ordinary working day', () => {
+    const ev = outgoingBuilder(local('2030-03-04T09:00')) // a Monday
     const fold = foldOutgoing([
       ev('outgoing.meeting_handed_out', handOut(both, { endsAt: local('2030-03-04T11:00') })),
     ])
-    expect(refusalCodes(fold)).toEqual(['CAL-YEAR'])
+    expect(refusalCodes(fold)).toEqual([])
+    expect(fold.state.meetings.get('m1')?.items.map((i) => [i.carrierId, i.dueAt])).toEqual([
+      ['c1', local('2030-03-04T17:30')],
+      ['c2', local('2030-03-04T11:00')],
+    ])
   })
 
   it('rule C-14: while out at a meeting a carrier is away (carrierAway) and cannot go out again', () => {

@@ -211,16 +211,16 @@ describe('outgoing documents: printing (C-15, C-20)', () => {
     expect(fold.state.printJobs.get('p1')?.material.map((m) => [m.kind, m.count])).toEqual([['defective', 2]])
   })
 
-  it('rule C-20: printing in a year the calendar does not cover is refused, never guessed', () => {
-    const ev = outgoingBuilder(local('2030-03-04T09:00'))
+  it('rule C-20: printing in a year the calendar does not cover is accepted, material due by the close of an ordinary working day', () => {
+    const ev = outgoingBuilder(local('2030-03-04T09:00')) // a Monday
     const fold = foldOutgoing([
       ev('outgoing.approved', approval()),
       ev('outgoing.issued', issue({ sequenceNo: '2030-0001' })),
       ev('outgoing.printed', print()),
     ])
-    expect(refusalCodes(fold)).toEqual(['CAL-YEAR'])
+    expect(refusalCodes(fold)).toEqual([])
     expect(fold.state.documents.get('doc1')?.year).toBe(2030)
-    expect(fold.state.printJobs.size).toBe(0)
+    expect(fold.state.printJobs.get('p1')?.dueAt).toBe(local('2030-03-04T17:30'))
   })
 
   it('rule C-20: locking, destroying or keeping more pieces than are left is refused with the count left', () => {

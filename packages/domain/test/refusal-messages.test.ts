@@ -94,15 +94,6 @@ const cases = () =>
       ),
     ],
     [
-      'CAL-YEAR',
-      check(
-        [registered],
-        'carrier.handed_out',
-        { carrierId: 'c1', reader: '刘' },
-        { at: local('2027-03-01T10:00') },
-      ),
-    ],
-    [
       'C-04',
       check(
         [registered],

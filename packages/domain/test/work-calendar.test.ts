@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
+  calendarCovers,
   DEFAULT_CALENDAR,
+  deadlineEstimated,
+  ESTIMATED_DEADLINE_NOTE,
   endOfLocalDay,
   endOfWorkingDay,
   isWorkingDay,
@@ -35,18 +38,26 @@ describe('work calendar (rule C-05)', () => {
     expect(cal.makeupWorkdays).toHaveLength(11) // 2025: 5 调休 days, 2026: 6
   })
 
-  it('C-05 a year the calendar does not cover is an error, never a weekday guess', () => {
-    const r = endOfWorkingDay(local('2027-03-01T10:00'), cal)
-    expect(r).toEqual({
-      ok: false,
-      error: expect.objectContaining({
-        code: 'CAL-YEAR',
-        message: expect.objectContaining({ zh: '2027年节假日安排尚未录入' }),
-      }),
+  it('C-05 a year the calendar does not cover counts the ordinary week: Monday to Friday, never an error', () => {
+    expect(endOfWorkingDay(local('2027-03-01T10:00'), cal)).toEqual({
+      ok: true,
+      value: local('2027-03-01T17:30'),
     })
-    expect(isWorkingDay('2024-12-31', cal).ok).toBe(false)
-    expect(isWorkingDay(local('2024-12-31T23:59'), cal).ok).toBe(false)
+    expect(endOfWorkingDay(local('2027-03-06T10:00'), cal)).toEqual({ ok: true, value: null }) // Saturday
+    expect(isWorkingDay('2024-12-31', cal)).toEqual({ ok: true, value: true }) // Tuesday
+    expect(isWorkingDay(local('2024-12-31T23:59'), cal)).toEqual({ ok: true, value: true })
+    expect(isWorkingDay('2027-01-01', cal)).toEqual({ ok: true, value: true }) // 元旦 is not guessed: a Friday
+    expect(isWorkingDay('2027-01-02', cal)).toEqual({ ok: true, value: false })
+    expect(isWorkingDay('2027-01-03', cal)).toEqual({ ok: true, value: false })
     expect(isWorkingDay(local('2025-01-02T00:01'), cal)).toEqual({ ok: true, value: true })
+    // A year not listed in `years` is not read from the lists, even if some of its days are there.
+    const stray: WorkCalendar = {
+      ...cal,
+      holidays: [...cal.holidays, '2027-03-01'],
+      makeupWorkdays: ['2027-03-06'],
+    }
+    expect(isWorkingDay('2027-03-01', stray)).toEqual({ ok: true, value: true })
+    expect(isWorkingDay('2027-03-06', stray)).toEqual({ ok: true, value: false })
   })
 
   it('C-05 the end of the working day is the office closing time in Asia/Shanghai', () => {
@@ -124,14 +135,27 @@ describe('work calendar (rule C-05)', () => {
     })
   })
 
-  it('C-05 the missing year is named in the error details', () => {
-    expect(isWorkingDay('2027-05-06', cal)).toEqual({
-      ok: false,
-      error: {
-        code: 'CAL-YEAR',
-        message: { zh: '2027年节假日安排尚未录入', en: 'The holiday schedule for 2027 has not been entered' },
-        details: { year: 2027 },
-      },
+  it('C-05 calendarCovers tells a covered local year from an estimated one, at the +08:00 year boundary', () => {
+    expect(calendarCovers(local('2025-01-01T00:00'), cal)).toBe(true)
+    expect(calendarCovers(local('2026-12-31T23:59:59.999'), cal)).toBe(true)
+    expect(calendarCovers(local('2027-01-01T00:00'), cal)).toBe(false) // still 2026 in UTC
+    expect(calendarCovers(local('2024-12-31T23:59:59.999'), cal)).toBe(false)
+  })
+
+  it('C-05 deadlineEstimated: any year from the start to the due time without data marks the deadline (按常规工作日计算)', () => {
+    expect(deadlineEstimated(local('2026-03-02T09:00'), local('2026-03-02T17:30'), cal)).toBe(false)
+    expect(deadlineEstimated(local('2025-12-30T09:00'), local('2026-01-05T23:59'), cal)).toBe(false)
+    expect(deadlineEstimated(local('2026-12-30T09:00'), local('2027-01-01T00:00'), cal)).toBe(true)
+    expect(deadlineEstimated(local('2027-01-04T09:00'), local('2027-01-04T17:30'), cal)).toBe(true)
+    expect(deadlineEstimated(local('2024-12-30T09:00'), local('2025-01-02T23:59'), cal)).toBe(true)
+    // a year in between counts too; the order of the two instants does not matter
+    const gap: WorkCalendar = { ...cal, years: [2025, 2027] }
+    expect(deadlineEstimated(local('2025-12-30T09:00'), local('2027-01-04T09:00'), gap)).toBe(true)
+    expect(deadlineEstimated(local('2027-01-04T09:00'), local('2025-12-30T09:00'), gap)).toBe(true)
+    expect(deadlineEstimated(local('2027-01-04T09:00'), local('2027-02-04T09:00'), gap)).toBe(false)
+    expect(ESTIMATED_DEADLINE_NOTE).toEqual({
+      zh: '按常规工作日计算，节假日安排未录入',
+      en: 'Counted in ordinary working days: the holiday schedule is not entered',
     })
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CALENDAR, type WorkCalendar } from '../src/work-calendar.ts'
+import { DEFAULT_CALENDAR, deadlineEstimated, type WorkCalendar } from '../src/work-calendar.ts'
 import { addWorkingDays } from '../src/working-days.ts'
 import { local } from './fixtures.ts'
 
@@ -34,6 +34,20 @@ describe('working-day deadlines (rule C-05)', () => {
       ok: true,
       value: local('2026-03-09T23:59:59.999'),
     })
+  })
+
+  it('C-05 D-04 C-19 a deadline running from 2026 into 2027 (no holiday data) counts Monday to Friday there and is marked estimated', () => {
+    const from = local('2026-12-30T10:00') // Wednesday
+    // Thursday 31 December (2026 data), Friday 1 January (ordinary week: 元旦 not guessed), Monday 4 January
+    const due = local('2027-01-04T23:59:59.999')
+    expect(addWorkingDays(from, 3, DEFAULT_CALENDAR)).toEqual({ ok: true, value: due })
+    expect(deadlineEstimated(from, due, DEFAULT_CALENDAR)).toBe(true)
+    // within 2026 the holiday data still decides (国庆 2026), and the deadline is not estimated
+    const october = addWorkingDays(local('2026-09-30T10:00'), 1, DEFAULT_CALENDAR)
+    expect(october).toEqual({ ok: true, value: local('2026-10-08T23:59:59.999') })
+    expect(
+      deadlineEstimated(local('2026-09-30T10:00'), local('2026-10-08T23:59:59.999'), DEFAULT_CALENDAR),
+    ).toBe(false)
   })
 
   it('C-05 a calendar without enough working days is an error after two years of days, never an endless scan', () => {

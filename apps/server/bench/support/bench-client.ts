@@ -3,7 +3,7 @@ import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { EVENTS_MAP } from '../../src/sync/update-guard.ts'
-import { decodeServerFrame, syncFrame } from '../../test/support/sync-client.ts'
+import { decodeServerFrame, originOf, syncFrame } from '../../test/support/sync-client.ts'
 
 const REMOTE = Symbol('remote')
 
@@ -50,7 +50,9 @@ export class BenchClient {
     this.at.open = Number.NaN
     this.at.serverStep1 = Number.NaN
     this.at.synced = Number.NaN
-    const ws = new WebSocket(this.url, { headers: { cookie: this.cookie }, perMessageDeflate: false })
+    // A browser always sends Origin on the upgrade; the server refuses one without it.
+    const headers = { cookie: this.cookie, origin: originOf(this.url) }
+    const ws = new WebSocket(this.url, { headers, perMessageDeflate: false })
     ws.binaryType = 'nodebuffer'
     this.ws = ws
     ws.on('message', (data: Buffer) =>

@@ -3,6 +3,8 @@ import { type EventEnvelope, hlcWallMs } from '@secledger/domain'
 import { sql } from 'drizzle-orm'
 import * as Y from 'yjs'
 import { writeSnapshot } from '../../src/sync/persistence.ts'
+import { PROCESS_STORAGE_KEY } from '../../src/sync/storage-key.ts'
+import { snapshotMac } from '../../src/sync/storage-mac.ts'
 import { registerDocName } from '../../src/sync/unit-doc.ts'
 import { EVENTS_MAP } from '../../src/sync/update-guard.ts'
 
@@ -43,17 +45,20 @@ export function buildHistoryDoc(events: readonly EventEnvelope[]): HistoryDoc {
 /**
  * Stores a history the way the server holds a long-lived register: compacted into one snapshot (the
  * server snapshots every 500 updates). Only the sync tables: the events and projection rows of the
- * history are not needed to serve it.
+ * history are not needed to serve it. Signed with the process's storage key, which the benchmarks'
+ * servers use (they are given none), so a load trusts it as one the server wrote.
  */
 export async function storeHistory(database: Database, unitId: string, history: HistoryDoc): Promise<void> {
   const [row] = await queryRows<{ seq: number | string | null }>(
     database.db,
     sql`select max(seq) as seq from yjs_updates`,
   )
-  await writeSnapshot(database.db, {
-    docName: registerDocName(unitId),
+  const snapshot = {
+    doc: registerDocName(unitId),
     uptoSeq: Number(row?.seq ?? 0),
     state: history.state,
     stateVector: history.stateVector,
-  })
+  }
+  const mac = await snapshotMac(PROCESS_STORAGE_KEY, snapshot)
+  await writeSnapshot(database.db, { ...snapshot, docName: snapshot.doc, mac })
 }

@@ -4,8 +4,8 @@ import { type DomainError, err, type KeyDirectory, ok, type Result } from '@secl
 import { ServerError } from '../errors.ts'
 import { loadUnitDirectory } from '../keys/unit-directory.ts'
 import { recordSecurityEvent } from '../security/security-log.ts'
-import { isLoginLocked, type LoginLimits, recordLoginFailure, recordLoginSuccess } from './login-limiter.ts'
-import { hashPassword, verifyPassword } from './password.ts'
+import { claimLoginAttempt, type LoginLimits, recordLoginSuccess } from './login-limiter.ts'
+import { hashPassword, type PasswordVerifier } from './password.ts'
 import { createSession } from './sessions.ts'
 import { findUserAccount, type UserView } from './users.ts'
 
@@ -29,28 +29,39 @@ function dummyPasswordHash(): Promise<string> {
   return dummyHash
 }
 
+export interface LoginDeps {
+  readonly db: DatabaseExecutor
+  readonly limits: LoginLimits
+  readonly verifyPassword: PasswordVerifier
+}
+
+/**
+ * The attempt is counted before the password is verified (issue 10 item 4): the password both opens a
+ * session and, in the body returned, unwraps the user's signing key, so no concurrency may buy more
+ * guesses than the limits allow.
+ */
 export async function login(
-  db: DatabaseExecutor,
+  deps: LoginDeps,
   input: LoginInput,
   now: Date,
-  limits: LoginLimits,
 ): Promise<Result<LoginSuccess, DomainError>> {
-  if (await isLoginLocked(db, input.username, input.deviceId, now)) return err(ServerError.AuthRateLimited)
+  const { db } = deps
+  const claim = await claimLoginAttempt(db, input.username, input.deviceId, now, deps.limits)
+  if (!claim.allowed) return err(ServerError.AuthRateLimited)
   const account = await findUserAccount(db, input.username)
-  const passwordOk = await verifyPassword(
+  const passwordOk = await deps.verifyPassword(
     account?.passwordHash ?? (await dummyPasswordHash()),
     input.password,
   )
   if (!account || !passwordOk) {
-    const locked = await recordLoginFailure(db, input.username, input.deviceId, now, limits)
-    if (locked.deviceLocked || locked.accountLocked) {
+    if (claim.lastAllowed !== null) {
       await recordSecurityEvent(db, {
         unitId: account?.view.unit.id ?? null,
         userId: account?.view.id ?? null,
         deviceId: input.deviceId,
         kind: 'login_locked',
         code: ServerError.AuthRateLimited.code,
-        detail: { account: input.username, scope: locked.accountLocked ? 'account' : 'device' },
+        detail: { account: input.username, scope: claim.lastAllowed },
       })
     }
     return err(ServerError.AuthFailed)

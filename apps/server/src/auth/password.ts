@@ -21,6 +21,9 @@ export function hashPassword(
   })
 }
 
+/** Checks a password against its stored hash; injectable so tests can count verifications. */
+export type PasswordVerifier = (passwordHash: string, password: string) => Promise<boolean>
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
     return await verify(passwordHash, password)

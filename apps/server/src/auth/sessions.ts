@@ -9,8 +9,11 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
 
 /** A logged-in caller, as the request handlers see it. */
 export interface Session {
+  /** The sha256 of the cookie token (the row's id): names the session without being able to open it. */
+  readonly id: string
   readonly user: UserView
   readonly deviceId: string
+  readonly expiresAt: Date
 }
 
 /** The database keeps only the token's hash: a leaked sessions table opens no session. */
@@ -35,17 +38,40 @@ export async function createSession(
 /** The session of a cookie token, or null when unknown or expired. */
 export async function findSession(db: DatabaseExecutor, token: string, now: Date): Promise<Session | null> {
   if (!/^[0-9a-f]{64}$/.test(token)) return null
+  const id = hashSessionToken(token)
   const rows = await db
-    .select({ userId: sessions.userId, deviceId: sessions.deviceId })
+    .select({ userId: sessions.userId, deviceId: sessions.deviceId, expiresAt: sessions.expiresAt })
     .from(sessions)
-    .where(and(eq(sessions.id, hashSessionToken(token)), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
     .limit(1)
   const row = rows[0]
   if (!row) return null
   const account = await findUserAccount(db, row.userId)
-  return account ? { user: account.view, deviceId: row.deviceId } : null
+  return account ? { id, user: account.view, deviceId: row.deviceId, expiresAt: row.expiresAt } : null
 }
 
-export async function deleteSession(db: DatabaseExecutor, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, hashSessionToken(token)))
+/**
+ * Whether a session found earlier still stands: its row is there (no logout, no ended user — deleting a
+ * user cascades to its sessions) and it has not expired. One primary-key lookup.
+ */
+export async function isSessionActive(db: DatabaseExecutor, sessionId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
+    .limit(1)
+  return rows.length > 0
+}
+
+/** Deletes the session of a cookie token; returns its id. */
+export async function deleteSession(db: DatabaseExecutor, token: string): Promise<string> {
+  const id = hashSessionToken(token)
+  await db.delete(sessions).where(eq(sessions.id, id))
+  return id
+}
+
+/** Deletes every session of a user; returns their ids. */
+export async function deleteUserSessions(db: DatabaseExecutor, userId: string): Promise<string[]> {
+  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })
+  return rows.map((row) => row.id)
 }

@@ -1,12 +1,11 @@
 import {
   anomalyProjection,
   carrierProjection,
-  type DatabaseExecutor,
   type NewAnomalyProjectionRow,
   type NewCarrierProjectionRow,
 } from '@secledger/db'
 import { type Anomaly, type Carrier, changedCarriers, type RegisterState } from '@secledger/domain'
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 
 /**
  * The relational projection of a register, for the county (ARCHITECTURE decision 5, rule S-04): numbers,
@@ -66,44 +65,33 @@ export function projectionChanges(
   return { carriers, anomalies }
 }
 
-/** Upsert of carrier rows, to run alone or inside the commit statement. */
-export function carrierUpsert(db: DatabaseExecutor, rows: readonly NewCarrierProjectionRow[]) {
-  return db
-    .insert(carrierProjection)
-    .values(rows as NewCarrierProjectionRow[])
-    .onConflictDoUpdate({
-      target: carrierProjection.id,
-      // Ids are chosen by devices: never let one unit's entry overwrite another unit's row.
-      setWhere: sql`${carrierProjection.unitId} = excluded.unit_id`,
-      set: {
-        serial: sql`excluded.serial`,
-        docNumber: sql`excluded.doc_number`,
-        copyNumber: sql`excluded.copy_number`,
-        level: sql`excluded.level`,
-        periodYears: sql`excluded.period_years`,
-        state: sql`excluded.state`,
-        kind: sql`excluded.kind`,
-        receivedOn: sql`excluded.received_on`,
-        registeredAt: sql`excluded.registered_at`,
-        dueAt: sql`excluded.due_at`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    })
+/**
+ * Upsert of carrier rows given as one JSON array of `NewCarrierProjectionRow` (json-rows.ts), to run
+ * inside the commit statement: one parameter for any number of rows (see persistence.ts).
+ */
+export function carrierUpsert(json: string): SQL {
+  return sql`insert into ${carrierProjection} (id, unit_id, serial, doc_number, copy_number, level,
+      period_years, state, kind, received_on, registered_at, due_at, updated_at)
+    select r.id, r."unitId", r.serial, r."docNumber", r."copyNumber", r.level, r."periodYears", r.state,
+      r.kind, r."receivedOn", r."registeredAt", r."dueAt", r."updatedAt"
+    from jsonb_to_recordset(${json}::jsonb) as r(id text, "unitId" text, serial text, "docNumber" text,
+      "copyNumber" integer, level text, "periodYears" integer, state text, kind text, "receivedOn" date,
+      "registeredAt" timestamptz, "dueAt" timestamptz, "updatedAt" timestamptz)
+    on conflict (id) do update set serial = excluded.serial, doc_number = excluded.doc_number,
+      copy_number = excluded.copy_number, level = excluded.level, period_years = excluded.period_years,
+      state = excluded.state, kind = excluded.kind, received_on = excluded.received_on,
+      registered_at = excluded.registered_at, due_at = excluded.due_at, updated_at = excluded.updated_at
+    -- Ids are chosen by devices: never let one unit's entry overwrite another unit's row.
+    where ${carrierProjection}.unit_id = excluded.unit_id`
 }
 
-/** Upsert of anomaly rows, to run alone or inside the commit statement. */
-export function anomalyUpsert(db: DatabaseExecutor, rows: readonly NewAnomalyProjectionRow[]) {
-  return db
-    .insert(anomalyProjection)
-    .values(rows as NewAnomalyProjectionRow[])
-    .onConflictDoUpdate({
-      target: anomalyProjection.id,
-      setWhere: sql`${anomalyProjection.unitId} = excluded.unit_id`,
-      set: {
-        kind: sql`excluded.kind`,
-        carrierId: sql`excluded.carrier_id`,
-        openedAt: sql`excluded.opened_at`,
-        resolvedAt: sql`excluded.resolved_at`,
-      },
-    })
+/** Upsert of anomaly rows given as one JSON array of `NewAnomalyProjectionRow`, as carrierUpsert. */
+export function anomalyUpsert(json: string): SQL {
+  return sql`insert into ${anomalyProjection} (id, unit_id, kind, carrier_id, opened_at, resolved_at)
+    select r.id, r."unitId", r.kind, r."carrierId", r."openedAt", r."resolvedAt"
+    from jsonb_to_recordset(${json}::jsonb) as r(id text, "unitId" text, kind text, "carrierId" text,
+      "openedAt" timestamptz, "resolvedAt" timestamptz)
+    on conflict (id) do update set kind = excluded.kind, carrier_id = excluded.carrier_id,
+      opened_at = excluded.opened_at, resolved_at = excluded.resolved_at
+    where ${anomalyProjection}.unit_id = excluded.unit_id`
 }

@@ -1,6 +1,7 @@
 import {
   DEFAULT_UNIT_POLICY,
   desensitizeTitle,
+  directoryUser,
   type EventEnvelope,
   eventEnvelopeSchema,
   type KeyDirectory,
@@ -68,5 +69,37 @@ export function checkNewEvent(
   if (event.type === 'carrier.registered' && !titleDesensitized(payload.data)) {
     return bad('title not de-sensitized (S-02)')
   }
+  return { ok: true, event }
+}
+
+/**
+ * Checks a stored entry whose row's MAC is missing or wrong (issue 10 item 7): it is served only if it
+ * is still an envelope of this unit under its own id, signed by its actor's key — what the ingest checks
+ * proved before storing it. Role, type and payload stay the fold's to judge, as for every stored event,
+ * so a history written under older rules still loads.
+ */
+export function checkStoredEvent(
+  entry: NewEntry,
+  unitId: string,
+  directory: KeyDirectory,
+  verify: (event: EventEnvelope, publicKey: string) => boolean,
+): EventVerdict {
+  const value = entry.value
+  const claimedId = isPlainObject(value) && typeof value.id === 'string' ? value.id : null
+  const claimedActor = isPlainObject(value) && typeof value.actor === 'string' ? value.actor : null
+  const bad = (reason: string): EventVerdict => ({
+    ok: false,
+    reason,
+    eventId: claimedId,
+    actor: claimedActor,
+  })
+  if (!isPlainObject(value) || !eventEnvelopeSchema.safeParse(value).success)
+    return bad('not an event envelope')
+  const event = value as unknown as EventEnvelope
+  if (entry.key !== event.id) return bad('key is not the event id')
+  if (event.unit !== unitId) return bad('event of another unit')
+  const user = directoryUser(directory, event.actor)
+  if (!user) return bad('unknown actor')
+  if (!verify(event, user.publicKey)) return bad('bad signature')
   return { ok: true, event }
 }

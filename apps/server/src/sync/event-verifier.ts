@@ -18,9 +18,10 @@ const STORED = true
  * never an honest one.
  *
  * `stored` are the events of a doc as loaded from the database: each was checked when it was ingested
- * (ARCHITECTURE "Traps": the server verifies on ingest), so loading a 100,000-event register does not
- * spend ~10 s re-verifying them. Verdicts are kept per event object (the fold checks the objects the
- * ingest checks just saw), so they go with the objects; nobody mutates an event object.
+ * (ARCHITECTURE "Traps": the server verifies on ingest) and its row's MAC shows this server stored it,
+ * or it was verified again on load (load-unit-doc.ts, issue 10 item 7), so loading a 100,000-event
+ * register does not spend ~10 s re-verifying them. Verdicts are kept per event object (the fold checks
+ * the objects the ingest checks just saw), so they go with the objects; nobody mutates an event object.
  */
 export function createEventVerifier(stored: Iterable<object> = []): EventVerifier {
   const vouched = new WeakMap<object, string | typeof STORED>()

@@ -1,17 +1,15 @@
-import type { DatabaseExecutor } from '@secledger/db'
 import {
   createUnitRegister,
   DEFAULT_CALENDAR,
   DEFAULT_UNIT_POLICY,
   type EventEnvelope,
+  hlcWallMs,
   type KeyDirectory,
   type UnitRegister,
 } from '@secledger/domain'
-import * as Y from 'yjs'
-import { loadUnitDirectory } from '../keys/unit-directory.ts'
-import { createEventVerifier, type EventVerifier } from './event-verifier.ts'
-import { loadStoredDoc } from './persistence.ts'
-import { createSerialQueue, type SerialQueue } from './serial-queue.ts'
+import type * as Y from 'yjs'
+import type { EventVerifier } from './event-verifier.ts'
+import type { SerialQueue } from './serial-queue.ts'
 import { EVENTS_MAP } from './update-guard.ts'
 
 /** Something that receives this doc's broadcasts: one WebSocket connection. */
@@ -33,6 +31,12 @@ export interface UnitDoc {
   /** Every change to this doc runs here, one at a time: check, commit, apply, broadcast. */
   readonly queue: SerialQueue
   readonly verify: EventVerifier
+  /**
+   * The latest plausible event time for the fold (issue 10 item 1): the server's now plus the allowed
+   * clock skew. A stored event beyond it (written before the ingest bound it) folds as a 时间异常
+   * anomaly instead of becoming the unit's present.
+   */
+  readonly latestEventMs: () => number
   directory: KeyDirectory
   register: UnitRegister
   /** Sequence number of the last update applied to `doc`. */
@@ -40,6 +44,8 @@ export interface UnitDoc {
   updatesSinceSnapshot: number
   /** Encoded state vector of `doc`, kept for the equal-state-vector short cut. */
   stateVector: Uint8Array
+  /** The greatest plausible `at` of the events in `doc` (maxEventAt), or null when there is none. */
+  maxAt: string | null
   /** Set when the doc no longer mirrors the database; it is dropped from the cache. */
   broken: boolean
 }
@@ -52,56 +58,39 @@ export function docEvents(doc: Y.Doc): EventEnvelope[] {
   return Array.from(doc.getMap(EVENTS_MAP).values()) as EventEnvelope[]
 }
 
-/** A fresh fold of everything the doc holds (on load, and after a failed commit). */
-export function buildRegister(unit: Pick<UnitDoc, 'unitId' | 'directory' | 'verify' | 'doc'>): UnitRegister {
-  const register = createUnitRegister({
+/**
+ * The greatest `at` of `events` and `from` (HLC strings sort as times), leaving out times beyond
+ * `latestMs`: the fold keeps those apart (时间异常), so they do not bound what extends its log.
+ */
+export function maxEventAt(
+  events: readonly EventEnvelope[],
+  from: string | null,
+  latestMs: number,
+): string | null {
+  let max = from
+  for (const event of events) {
+    if ((max === null || event.at > max) && hlcWallMs(event.at) <= latestMs) max = event.at
+  }
+  return max
+}
+
+type RegisterSource = Pick<UnitDoc, 'unitId' | 'directory' | 'verify' | 'latestEventMs'>
+
+/** An empty fold of the unit, with the unit's directory, verifier and clock bound. */
+export function createRegister(unit: RegisterSource): UnitRegister {
+  return createUnitRegister({
     unit: unit.unitId,
     directory: unit.directory,
     calendar: DEFAULT_CALENDAR,
     policy: DEFAULT_UNIT_POLICY,
     verify: unit.verify,
+    latestEventMs: unit.latestEventMs,
   })
+}
+
+/** A fresh fold of everything the doc holds (after a failed commit, or a directory change). */
+export function buildRegister(unit: RegisterSource & Pick<UnitDoc, 'doc'>): UnitRegister {
+  const register = createRegister(unit)
   register.ingest(docEvents(unit.doc))
   return register
-}
-
-function applyStored(doc: Y.Doc, update: Uint8Array, what: string): void {
-  try {
-    Y.applyUpdate(doc, update)
-  } catch (error) {
-    // Only checked updates are stored; a failure here means a bug or tampering, not a reason to stop serving.
-    console.error(`[sync] could not apply stored ${what}`, error)
-  }
-}
-
-/** Rebuilds a unit's doc from its latest snapshot plus the updates appended after it. */
-export async function loadUnitDoc(db: DatabaseExecutor, unitId: string): Promise<UnitDoc> {
-  const docName = registerDocName(unitId)
-  const [stored, directory] = await Promise.all([loadStoredDoc(db, docName), loadUnitDirectory(db, unitId)])
-  const doc = new Y.Doc({ gc: false })
-  let lastSeq = 0
-  if (stored.snapshot) {
-    applyStored(doc, stored.snapshot.state, `snapshot ${docName}@${stored.snapshot.uptoSeq}`)
-    lastSeq = stored.snapshot.uptoSeq
-  }
-  for (const row of stored.updates) {
-    applyStored(doc, row.update, `update ${docName}#${row.seq}`)
-    lastSeq = row.seq
-  }
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
-    console.error(`[sync] ${docName} has pending structs after load`)
-  }
-  // Stored events were verified when ingested: the load fold re-screens actor, role and unit, not crypto.
-  const partial = { unitId, directory, verify: createEventVerifier(docEvents(doc)), doc }
-  return {
-    ...partial,
-    docName,
-    peers: new Set(),
-    queue: createSerialQueue(),
-    register: buildRegister(partial),
-    lastSeq,
-    updatesSinceSnapshot: stored.updates.length,
-    stateVector: Y.encodeStateVector(doc),
-    broken: false,
-  }
 }

@@ -1,6 +1,8 @@
 import type { DomainError } from '@secledger/domain'
 import * as Y from 'yjs'
 import { ServerError } from '../errors.ts'
+import { type Slicer, UNSLICED } from './slicer.ts'
+import { type DecodedUpdate, decodeUpdateSliced } from './update-codec.ts'
 
 /** The Y.Map holding a unit's events (contracts.md): key = event id, value = the envelope as JSON. */
 export const EVENTS_MAP = 'events'
@@ -11,7 +13,12 @@ export interface NewEntry {
 }
 
 export type GuardVerdict =
-  | { readonly ok: true; readonly entries: readonly NewEntry[] }
+  | {
+      readonly ok: true
+      readonly entries: readonly NewEntry[]
+      /** The new structs, one per entry, in update order: what `encodeStructs` re-encodes in slices. */
+      readonly structs: readonly Y.Item[]
+    }
   | { readonly ok: false; readonly error: DomainError; readonly reason: string }
 
 function refuse(error: DomainError, reason: string): GuardVerdict {
@@ -27,22 +34,29 @@ function refuse(error: DomainError, reason: string): GuardVerdict {
  * - a struct that depends on clocks the server does not have → SYNC-MALFORMED: applying it would park
  *   pending structs in memory, and it could never be persisted consistently.
  * Structs the doc already holds are skipped: a client resending an update it was never acked for
- * must get its ACK, not an error.
+ * must get its ACK, not an error. The bytes are decoded in slices (issue 10 item 8).
  */
-export function guardUpdate(update: Uint8Array, doc: Y.Doc): GuardVerdict {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
+export async function guardUpdate(
+  update: Uint8Array,
+  doc: Y.Doc,
+  slicer: Slicer = UNSLICED,
+): Promise<GuardVerdict> {
+  let decoded: DecodedUpdate
   try {
-    decoded = Y.decodeUpdate(update)
+    decoded = await decodeUpdateSliced(update, slicer)
   } catch {
     return refuse(ServerError.SyncMalformed, 'undecodable update')
   }
-  for (const deletions of decoded.ds.clients.values()) {
-    if (deletions.length > 0) return refuse(ServerError.SyncImmutable, 'update carries a delete set')
-  }
+  if (decoded.deletes) return refuse(ServerError.SyncImmutable, 'update carries a delete set')
+  return guardStructs(decoded, doc)
+}
+
+function guardStructs(decoded: DecodedUpdate, doc: Y.Doc): GuardVerdict {
   const events = doc.getMap(EVENTS_MAP)
   const nextClock = new Map<number, number>()
   const keys = new Set<string>()
   const entries: NewEntry[] = []
+  const structs: Y.Item[] = []
   for (const struct of decoded.structs) {
     const { client, clock } = struct.id
     if (!Number.isSafeInteger(clock) || !Number.isSafeInteger(struct.length) || struct.length < 1) {
@@ -76,6 +90,7 @@ export function guardUpdate(update: Uint8Array, doc: Y.Doc): GuardVerdict {
       return refuse(ServerError.SyncImmutable, 'update overwrites an entry')
     keys.add(key)
     entries.push({ key, value: content.arr[0] })
+    structs.push(struct)
   }
-  return { ok: true, entries }
+  return { ok: true, entries, structs }
 }

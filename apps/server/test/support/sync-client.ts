@@ -37,6 +37,12 @@ export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
 
 const REMOTE = Symbol('remote')
 
+/** The page origin a browser would send for a socket to `url` (ws://host → http://host). */
+export function originOf(url: string): string {
+  const parsed = new URL(url)
+  return `${parsed.protocol === 'wss:' ? 'https:' : 'http:'}//${parsed.host}`
+}
+
 /**
  * A test client speaking the contract's protocol over a real WebSocket, with its own Y.Doc. With
  * `auto`, it behaves like the web app's provider: step1 on open, step2 in answer to the server's step1,
@@ -51,14 +57,17 @@ export class SyncClient {
   private ws: WebSocket | null = null
   private waiters: (() => void)[] = []
   private readonly auto: boolean
+  private readonly origin: string | null
 
   constructor(
     private readonly url: string,
     private readonly cookie: string | null,
-    options: { auto?: boolean; doc?: Y.Doc } = {},
+    options: { auto?: boolean; doc?: Y.Doc; origin?: string | null } = {},
   ) {
     this.auto = options.auto ?? true
     this.doc = options.doc ?? new Y.Doc()
+    // A browser always sends Origin on a WebSocket upgrade; the server refuses an upgrade without one.
+    this.origin = options.origin === undefined ? originOf(url) : options.origin
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE && this.auto && this.isOpen) this.sendData(syncProtocol.messageYjsUpdate, update)
     })
@@ -76,7 +85,10 @@ export class SyncClient {
     this.frames.length = 0
     this.sent = 0
     this.closed = null
-    const ws = new WebSocket(this.url, this.cookie ? { headers: { cookie: this.cookie } } : {})
+    const ws = new WebSocket(this.url, {
+      ...(this.cookie ? { headers: { cookie: this.cookie } } : {}),
+      ...(this.origin !== null ? { origin: this.origin } : {}),
+    })
     ws.binaryType = 'nodebuffer'
     this.ws = ws
     ws.on('message', (data: Buffer) => {

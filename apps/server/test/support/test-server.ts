@@ -2,7 +2,7 @@ import type { Database } from '@secledger/db'
 import { createDatabase } from '@secledger/db'
 import { type KeyDirectory, unwrapSecretKey, type WrappedKey } from '@secledger/domain'
 import type { LoginLimits } from '../../src/auth/login-limiter.ts'
-import type { PasswordHashCost } from '../../src/auth/password.ts'
+import type { PasswordHashCost, PasswordVerifier } from '../../src/auth/password.ts'
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.ts'
 import { seedDemo } from '../../src/demo/seed.ts'
 import { type RunningServer, startServer } from '../../src/server.ts'
@@ -28,6 +28,10 @@ export interface TestServerOptions {
   readonly webDist?: string | null
   readonly now?: () => Date
   readonly loginLimits?: LoginLimits
+  /** Extra origins allowed besides the server's own (ALLOWED_ORIGINS). */
+  readonly allowedOrigins?: readonly string[]
+  /** The password verifier of login (to count verifications). */
+  readonly verifyPassword?: PasswordVerifier
   readonly snapshotEvery?: number
   /** The seed's "now" (its overdue hand-out is two working days before); fixed so the calendar covers it. */
   readonly seedNow?: Date
@@ -58,6 +62,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       webDist: options.webDist ?? null,
       ...(options.now ? { now: options.now } : {}),
       ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
     },
     0,
   )

@@ -1,4 +1,5 @@
 import { type DomainError, domainError } from '@secledger/domain'
+import { clockGuard } from '../sync/clock-guard.ts'
 
 /** A call failed at the network (offline, server down) or came back with an error body. */
 export type ApiResult<T> =
@@ -21,16 +22,20 @@ export async function requestJson<T>(
   fetchFn: FetchFn = (input, options) => fetch(input, options),
 ): Promise<ApiResult<T>> {
   let response: Response
+  let sentAt = 0
   try {
     const options: RequestInit = { method: init.method ?? 'GET', credentials: 'same-origin' }
     if (init.body !== undefined) {
       options.headers = { 'content-type': 'application/json' }
       options.body = JSON.stringify(init.body)
     }
+    sentAt = Date.now()
     response = await fetchFn(path, options)
   } catch {
     return { ok: false, kind: 'network' }
   }
+  // Issue 10: every answer tells the server's time; the clock guard compares this device's clock with it.
+  clockGuard.observeDateHeader(response.headers.get('date'), sentAt, Date.now())
   // A proxy or a stopped server answering 502/503/504 is as good as offline.
   if (response.status === 502 || response.status === 503 || response.status === 504)
     return { ok: false, kind: 'network' }

@@ -1,6 +1,8 @@
 /**
- * The unwrapped signing key, in memory only. Logging out "locks": the key is dropped and the local
- * data stays (ARCHITECTURE traps: ASVS 14.3.3 deviation, "lock" instead of "wipe").
+ * The unwrapped signing key, in memory only, for @noble/curves (which signs with raw bytes). Across a
+ * reload it survives only sealed under a non-extractable session key (auth/session-vault.ts). Logging
+ * out "locks": the key is dropped and the local data stays, sealed (ARCHITECTURE traps: ASVS 14.3.3
+ * deviation, "lock" instead of "wipe").
  */
 let secretKey: string | null = null
 

@@ -8,8 +8,10 @@ import {
   wrappedKeySchema,
 } from '@secledger/domain'
 import { type FetchFn, requestJson } from '../api/http-client.ts'
+import { cacheAccount, openAccountProfile, readCachedAccount } from '../db/account-cache.ts'
 import type { SecLedgerDb } from '../db/secledger-db.ts'
 import { LOGIN_ERRORS } from './login-errors.ts'
+import { deriveMemberKeys, type MemberKeys } from './member-keys.ts'
 import type { SessionUser } from './session-user.ts'
 
 export interface LoginResponse {
@@ -23,6 +25,8 @@ export interface UnlockedSession {
   readonly user: SessionUser
   readonly directory: KeyDirectory
   readonly secretKey: string
+  /** Derived from the signing key: they open this member's replica and cached profile. */
+  readonly keys: MemberKeys
   readonly deviceId: string
   /** True when the server could not be reached and the cached account was unlocked. */
   readonly offline: boolean
@@ -65,17 +69,22 @@ async function loginWithResponse(
   if (!wrapped.success || !response.user?.id) return err(LOGIN_ERRORS.badResponse)
   const unwrapped = await unwrapSecretKey(wrapped.data, password, response.user.id)
   if (!unwrapped.ok) return err(LOGIN_ERRORS.failed)
-  await deps.db.accounts.put({
-    userId: response.user.id,
-    user: response.user,
-    wrappedKey: wrapped.data,
-    directory: response.directory,
-    cachedAt: (deps.now ?? Date.now)(),
-  })
+  const keys = await deriveMemberKeys(unwrapped.value, response.user.id)
+  await cacheAccount(
+    deps.db,
+    {
+      userId: response.user.id,
+      wrappedKey: wrapped.data,
+      cachedAt: (deps.now ?? Date.now)(),
+      profile: { user: response.user, directory: response.directory },
+    },
+    keys.accountKey,
+  )
   return ok({
     user: response.user,
     directory: response.directory,
     secretKey: unwrapped.value,
+    keys,
     deviceId: deps.deviceId,
     offline: false,
   })
@@ -86,14 +95,20 @@ export async function loginOffline(
   username: string,
   password: string,
 ): Promise<Result<UnlockedSession>> {
-  const account = await deps.db.accounts.get(username.trim())
+  const account = await readCachedAccount(deps.db, username.trim())
   if (!account) return err(LOGIN_ERRORS.neverOnline)
   const unwrapped = await unwrapSecretKey(account.wrappedKey, password, account.userId)
   if (!unwrapped.ok) return err(LOGIN_ERRORS.failed)
+  const keys = await deriveMemberKeys(unwrapped.value, account.userId)
+  const profile = await openAccountProfile(account, keys.accountKey)
+  if (!profile) return err(LOGIN_ERRORS.neverOnline)
+  // A profile cached in clear before schema 3 is sealed now.
+  if (!account.sealed) await cacheAccount(deps.db, { ...account, profile }, keys.accountKey)
   return ok({
-    user: account.user,
-    directory: account.directory,
+    user: profile.user,
+    directory: profile.directory,
     secretKey: unwrapped.value,
+    keys,
     deviceId: deps.deviceId,
     offline: true,
   })

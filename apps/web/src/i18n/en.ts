@@ -9,6 +9,7 @@ export const en: MessageSchema = {
     switchLanguage: '中文',
     offlineLogin: 'Signed in offline: changes sync once online',
     loggedOut: 'Logged out; local data is locked',
+    sessionExpired: 'The session has ended and the local data is locked: sign in again',
   },
   menu: {
     register: 'Carrier register',
@@ -136,10 +137,12 @@ export const en: MessageSchema = {
     resolve: 'Resolve',
     note: 'Note',
     resolveTitle: 'Resolve anomaly',
+    claimedAt: 'Recorded time: {time}',
     done: 'Resolved',
     kinds: {
       concurrent_hand_out: 'Handed out twice at once (found after an offline merge, rule C-04)',
       duplicate_serial: 'Serial used twice (found after an offline merge, rule C-01)',
+      clock_out_of_range: 'Time anomaly (the record’s time is out of the allowed range; not counted)',
     },
   },
   quarantine: {
@@ -178,6 +181,16 @@ export const en: MessageSchema = {
     yes: 'Yes',
     no: 'No',
     loadFailed: 'Could not load the county figures',
+  },
+  clock: {
+    skewed: 'Device clock wrong',
+    explain:
+      'This device’s time is more than 5 minutes off the server’s: correct the system time before recording',
+    ahead: 'This device is about {n} min ahead of the server',
+    behind: 'This device is about {n} min behind the server',
+    beforeEarliest: 'This device’s time is before 2000: correct the system time before recording',
+    recheck: 'Check again',
+    recheckFailed: 'Cannot reach the server to check again',
   },
   errors: {
     network: 'Cannot reach the server',

@@ -8,6 +8,7 @@ export const zhCN = {
     switchLanguage: 'English',
     offlineLogin: '离线登录：联网后自动同步',
     loggedOut: '已退出，本机数据已锁定',
+    sessionExpired: '登录已过期，本机数据已锁定，请重新登录',
   },
   menu: {
     register: '载体台账',
@@ -135,10 +136,12 @@ export const zhCN = {
     resolve: '处理',
     note: '处理说明',
     resolveTitle: '处理异常',
+    claimedAt: '记录时间：{time}',
     done: '已处理',
     kinds: {
       concurrent_hand_out: '同一载体被同时分发（离线合并后发现，规则 C-04）',
       duplicate_serial: '登记编号重复（离线合并后发现，规则 C-01）',
+      clock_out_of_range: '时间异常（记录时间超出允许范围，未计入台账）',
     },
   },
   quarantine: {
@@ -177,6 +180,15 @@ export const zhCN = {
     yes: '是',
     no: '否',
     loadFailed: '无法获取县级统计数据',
+  },
+  clock: {
+    skewed: '本机时间异常',
+    explain: '本机时间与服务器相差超过5分钟，请校准系统时间后再登记',
+    ahead: '本机时间比服务器快约 {n} 分钟',
+    behind: '本机时间比服务器慢约 {n} 分钟',
+    beforeEarliest: '本机时间早于2000年，请校准系统时间后再登记',
+    recheck: '重新检测',
+    recheckFailed: '无法连接服务器，暂不能重新检测',
   },
   errors: {
     network: '无法连接服务器',

@@ -1,4 +1,5 @@
 import {
+  boundedHlc,
   type CarrierEventPayloads,
   type CarrierEventType,
   checkEvent,
@@ -14,6 +15,7 @@ import {
 import { MetaKey, readMeta } from '../db/meta-store.ts'
 import { addToOutbox } from '../db/outbox-store.ts'
 import type { SecLedgerDb } from '../db/secledger-db.ts'
+import { type ClockGuard, clockGuard } from './clock-guard.ts'
 import type { UnitReplica } from './unit-replica.ts'
 
 const KEY_LOCKED = domainError(
@@ -28,8 +30,8 @@ export interface WriterIdentity {
   readonly secretKey: () => string | null
 }
 
-function laterHlc(a: string | null | undefined, b: string | null | undefined): string | null {
-  if (!a) return b ?? null
+function laterHlc(a: string | null, b: string | null): string | null {
+  if (!a) return b
   if (!b) return a
   return a > b ? a : b
 }
@@ -45,6 +47,8 @@ export class EventWriter {
     private readonly replica: UnitReplica,
     private readonly identity: WriterIdentity,
     private readonly now: () => number = Date.now,
+    /** Issue 10: nothing is signed while this device's clock is off from the server's. */
+    private readonly clock: Pick<ClockGuard, 'refusal'> = clockGuard,
   ) {}
 
   write<T extends CarrierEventType>(
@@ -58,11 +62,15 @@ export class EventWriter {
     type: T,
     payload: CarrierEventPayloads[T],
   ): Promise<Result<EventEnvelope>> {
+    const skewed = this.clock.refusal()
+    if (skewed) return err(skewed)
     const nowMs = this.now()
-    const stored = await readMeta<string>(this.db, MetaKey.LastHlc)
+    const stored = (await readMeta<string>(this.db, MetaKey.LastHlc)) ?? null
     // Never behind what this device issued or any event it has seen (ARCHITECTURE decision 1), even
     // when this device's clock is behind them: tickHlc then advances the counter, not the wall time.
-    const last = laterHlc(stored, this.replica.state.lastAt)
+    // But never adopt a clock beyond the bound (issue 10): one event dated 2286 would otherwise date
+    // every later event of the device 2286, and rule C-01 would refuse every registration.
+    const last = laterHlc(boundedHlc(stored, nowMs), boundedHlc(this.replica.state.lastAt, nowMs))
     const draft: EventDraft = {
       unit: this.replica.unit,
       type,

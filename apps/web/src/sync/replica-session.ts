@@ -1,8 +1,11 @@
 import type { DomainError, KeyDirectory } from '@secledger/domain'
+import { requestJson } from '../api/http-client.ts'
 import { secretKeyInMemory } from '../auth/key-vault.ts'
 import { reauthenticate } from '../auth/offline-reauth.ts'
 import { appDb } from '../db/db-instance.ts'
 import { useRegisterStore } from '../stores/register-store.ts'
+import { clockGuard } from './clock-guard.ts'
+import { watchServerClock } from './clock-watch.ts'
 import { EventWriter } from './event-writer.ts'
 import { ReplicaSync } from './replica-sync.ts'
 import { UnitReplica } from './unit-replica.ts'
@@ -12,6 +15,7 @@ interface ActiveReplica {
   readonly sync: ReplicaSync
   readonly writer: EventWriter
   readonly stopListening: () => void
+  readonly stopClockWatch: () => void
 }
 
 let active: ActiveReplica | null = null
@@ -68,8 +72,22 @@ export async function startReplica(start: ReplicaStart): Promise<void> {
     deviceId: start.deviceId,
     secretKey: secretKeyInMemory,
   })
-  active = { replica, sync, writer, stopListening }
+  const stopClockWatch = watchServerClock({
+    guard: clockGuard,
+    probe: recheckClock,
+    events: globalThis.window,
+  })
+  active = { replica, sync, writer, stopListening, stopClockWatch }
   sync.start()
+}
+
+/**
+ * Asks the server for its time now (issue 10: after the officer corrected the system clock). True when
+ * the server answered.
+ */
+export async function recheckClock(): Promise<boolean> {
+  const result = await requestJson('/api/health')
+  return result.ok || result.kind === 'http'
 }
 
 export function activeWriter(): EventWriter | null {
@@ -84,6 +102,7 @@ export function stopReplica(): void {
   if (!active) return
   active.sync.stop()
   active.stopListening()
+  active.stopClockWatch()
   active.replica.close()
   active = null
 }

@@ -22,6 +22,9 @@ export interface ReplicaSyncOptions {
 
 const RELEASING = Symbol('releasing')
 
+/** Refusal codes that judge an event by itself, not the update that carried it. */
+const EVENT_VERDICTS: ReadonlySet<string> = new Set(['SYNC-BAD-EVENT', 'SYNC-CLOCK-SKEW'])
+
 /**
  * Keeps a replica in sync with the server and gets it unstuck after a refusal (ARCHITECTURE 5: a
  * silently dropped update stalls its client forever, and the server refuses every update that depends
@@ -108,8 +111,9 @@ export class ReplicaSync {
     provider.destroy()
     this.provider = null
     const { eventIds, kind, error } = refusal
-    // One event alone in an update (or with a bad signature or authority): it is the refused one.
-    const certain = eventIds.length === 1 && (kind === 'update' || error.code === 'SYNC-BAD-EVENT')
+    // One event alone in an update, or with a verdict on the event itself (signature, authority, a time
+    // beyond the bound): it is the refused one.
+    const certain = eventIds.length === 1 && (kind === 'update' || EVENT_VERDICTS.has(error.code))
     await this.opts.replica.refuse({
       error: { code: error.code, message: error.message },
       refusedIds: certain ? eventIds : [],

@@ -48,9 +48,31 @@ const KNOWN: Record<string, DomainError> = {
     '同步被拒绝：单次数据过大',
     'Sync refused: message too large',
   ),
+  // Issue 10: the server refuses an event dated more than the allowed skew ahead of its own time.
+  'SYNC-CLOCK-SKEW': domainError(
+    'SYNC-CLOCK-SKEW',
+    '同步被拒绝：记录时间超出允许范围（本机时间异常），请校准系统时间',
+    'Sync refused: a record’s time is out of the allowed range (this device’s clock is wrong): correct the system time',
+  ),
+  // The session was ended (logout elsewhere, expiry): close 4401 follows.
+  'SYNC-SESSION-ENDED': domainError(
+    'SYNC-SESSION-ENDED',
+    '登录已结束，请重新登录后同步',
+    'The session has ended: sign in again to sync',
+  ),
+  // Issue 10 item 3: a page of another origin (another port of this host) may not use the session.
+  'ORIGIN-FORBIDDEN': domainError(
+    'ORIGIN-FORBIDDEN',
+    '请求来源不被允许：请从本系统的页面访问',
+    'Request origin not allowed: use this system’s own pages',
+  ),
 }
 
-/** Parses an ERROR frame's JSON; unknown or broken bodies still give a readable message. */
+/**
+ * Parses an ERROR frame's JSON; unknown or broken bodies still give a readable message. A known code is
+ * shown in this app's words (the officer reads one consistent "同步被拒绝：…" wording); the server's
+ * message is used for codes this client does not know yet.
+ */
 export function parseSyncError(json: string): SyncError {
   let body: { code?: unknown; message?: { zh?: unknown; en?: unknown }; ref?: unknown } = {}
   try {
@@ -60,8 +82,8 @@ export function parseSyncError(json: string): SyncError {
   }
   const code = typeof body.code === 'string' ? body.code : 'SYNC-UNKNOWN'
   const known = KNOWN[code]
-  const zh = typeof body.message?.zh === 'string' ? body.message.zh : (known?.message.zh ?? '同步出错')
-  const en = typeof body.message?.en === 'string' ? body.message.en : (known?.message.en ?? 'Sync error')
+  const zh = known?.message.zh ?? (typeof body.message?.zh === 'string' ? body.message.zh : '同步出错')
+  const en = known?.message.en ?? (typeof body.message?.en === 'string' ? body.message.en : 'Sync error')
   const error = { code, message: { zh, en } }
   return typeof body.ref === 'number' ? { ...error, ref: body.ref } : error
 }

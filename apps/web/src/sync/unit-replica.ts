@@ -12,10 +12,11 @@ import {
 } from '@secledger/domain'
 import * as Y from 'yjs'
 import { loadDocUpdates, persistDocUpdates } from '../db/doc-updates.ts'
-import { MetaKey, readMeta } from '../db/meta-store.ts'
+import { readLastAck, readRecoveryMarker } from '../db/meta-store.ts'
 import { acknowledgeOutbox, listOutbox } from '../db/outbox-store.ts'
 import { clearSuspect, listQuarantine, type RefusalRecord, recordRefusal } from '../db/quarantine-store.ts'
 import type { OutboxRow, QuarantineRow, SecLedgerDb } from '../db/secledger-db.ts'
+import { clockGuard, latestEventBound } from './clock-guard.ts'
 import { EVENTS_MAP, LOCAL_WRITE, registerDocName } from './replica-doc.ts'
 import { rebuildFromServer } from './replica-rebuild.ts'
 
@@ -54,6 +55,11 @@ export class UnitReplica {
     private readonly db: SecLedgerDb,
     readonly unit: string,
     directory: KeyDirectory,
+    /**
+     * Issue 10: the latest plausible event time; a later event folds as a 时间异常 anomaly instead of
+     * becoming the unit's present. Defaults to the clock guard's trusted now plus the allowed skew.
+     */
+    latestEventMs: () => number = latestEventBound(clockGuard),
   ) {
     this.eventsMap = this.current.getMap<EventEnvelope>(EVENTS_MAP)
     this.ctx = {
@@ -62,6 +68,7 @@ export class UnitReplica {
       calendar: DEFAULT_CALENDAR,
       policy: DEFAULT_UNIT_POLICY,
       verify: createSignatureCache(),
+      latestEventMs,
     }
     this.register = createUnitRegister(this.ctx)
   }
@@ -114,8 +121,8 @@ export class UnitReplica {
   async open(): Promise<void> {
     await loadDocUpdates(this.db, this.docName, this.current)
     this.persistence = persistDocUpdates(this.db, this.docName, this.current)
-    this.lastAck = (await readMeta<number>(this.db, MetaKey.lastAck(this.unit))) ?? null
-    this.recoveryMarked = (await readMeta(this.db, MetaKey.recovery(this.unit))) !== undefined
+    this.lastAck = (await readLastAck(this.db, this.unit)) ?? null
+    this.recoveryMarked = (await readRecoveryMarker(this.db, this.unit)) !== undefined
     this.quarantine = await listQuarantine(this.db, this.unit)
     this.loadOutbox(await listOutbox(this.db, this.unit))
     this.eventsMap.observe(this.onEvents)

@@ -1,0 +1,155 @@
+import { carrierProjection, events, yjsUpdates } from '@secledger/db'
+import { listTestEngines } from '@secledger/db/testing'
+import type { EventEnvelope } from '@secledger/domain'
+import { count, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { checkEntries } from '../src/sync/entry-check.ts'
+import { DEFAULT_CLOCK_WINDOW } from '../src/sync/event-clock.ts'
+import { loadUnitDoc } from '../src/sync/load-unit-doc.ts'
+import { createSlicer } from '../src/sync/slicer.ts'
+import { PROCESS_STORAGE_KEY } from '../src/sync/storage-key.ts'
+import type { UnitDoc } from '../src/sync/unit-doc.ts'
+import { bulkRegistrations } from './support/bulk-events.ts'
+import { registration, updateWith } from './support/events.ts'
+import { useSyncFixture } from './support/sync-fixture.ts'
+import { loginAs } from './support/test-server.ts'
+
+const engines = await listTestEngines()
+const BIG = 3_000
+
+describe.each(engines)('issue 10 item 8: large updates on $kind', (engine) => {
+  const f = useSyncFixture(engine)
+  let nextSerial = 10_000
+
+  function big(unit = 'town-1', actor = 'officer1', secretKey = f.officer1.secretKey): EventEnvelope[] {
+    const made = bulkRegistrations({ unit, actor, secretKey, count: BIG, firstSerial: nextSerial })
+    nextSerial += BIG
+    return made
+  }
+
+  async function counts(unitId: string) {
+    const db = f.server.database.db
+    const [[stored], [carriers], [updates]] = await Promise.all([
+      db.select({ n: count() }).from(events).where(eq(events.unitId, unitId)),
+      db.select({ n: count() }).from(carrierProjection).where(eq(carrierProjection.unitId, unitId)),
+      db
+        .select({ n: count() })
+        .from(yjsUpdates)
+        .where(eq(yjsUpdates.doc, `${unitId}:register`)),
+    ])
+    return { events: stored?.n, carriers: carriers?.n, updates: updates?.n }
+  }
+
+  it('issue 10 item 8: an update of 3,000 events is acknowledged and committed whole, and reaches the other devices', async () => {
+    const sender = await f.syncedClient(f.officer1)
+    const other = await f.syncedClient(f.officer1b)
+    const before = await counts('town-1')
+    const upload = big()
+    await sender.waitForAck(sender.sendUpdate(updateWith(upload)), 60_000)
+    const after = await counts('town-1')
+    expect({ events: after.events, carriers: after.carriers }).toEqual({
+      events: (before.events ?? 0) + BIG,
+      carriers: (before.carriers ?? 0) + BIG,
+    })
+    expect(after.updates).toBe((before.updates ?? 0) + BIG / 250)
+    const served = f.serverDoc().getMap('events')
+    expect(upload.every((event) => served.has(event.id))).toBe(true)
+    await other.waitUntil(
+      () => (upload.every((event) => other.events.has(event.id)) ? true : undefined),
+      30_000,
+      'the whole upload',
+    )
+    // A device that connects now gets it from the server's doc, whole.
+    const late = await f.syncedClient(f.leader1)
+    expect(upload.every((event) => late.events.has(event.id))).toBe(true)
+    // Stored as slices (rows of bounded size), it loads back whole, vouched by the rows' MACs.
+    const rows = await f.server.database.db
+      .select()
+      .from(yjsUpdates)
+      .where(eq(yjsUpdates.doc, 'town-1:register'))
+    expect(Math.max(...rows.map((row) => row.update.byteLength))).toBeLessThan(512 * 1024)
+    const { unit, reverified } = await loadUnitDoc(
+      {
+        database: f.server.database,
+        now: () => new Date(),
+        clock: DEFAULT_CLOCK_WINDOW,
+        storageKey: PROCESS_STORAGE_KEY,
+      },
+      'town-1',
+    )
+    expect(reverified).toBe(0)
+    expect(upload.every((event) => unit.doc.getMap('events').has(event.id))).toBe(true)
+    expect(unit.doc.store.pendingStructs).toBeNull()
+  })
+
+  it('issue 10 item 8: one forged event refuses the whole 3,000-event update: nothing is stored or served', async () => {
+    const sender = await f.syncedClient(f.officer1)
+    const before = await counts('town-1')
+    const upload = big()
+    const last = upload[upload.length - 1] as EventEnvelope
+    upload[upload.length - 1] = { ...last, sig: '0'.repeat(128) }
+    const n = sender.sendUpdate(updateWith(upload))
+    expect((await sender.waitForError('SYNC-BAD-EVENT', 60_000)).ref).toBe(n)
+    expect(await counts('town-1')).toEqual(before)
+    expect(upload.some((event) => f.serverDoc().getMap('events').has(event.id))).toBe(false)
+  })
+
+  it('issue 10 item 8: another township’s small update commits while a large upload is still being checked', async () => {
+    const officer2 = await loginAs(f.server.url, 'officer2')
+    const town1 = await f.server.sync.open('town-1')
+    const town2 = await f.server.sync.open('town-2')
+    const small = registration({
+      unit: 'town-2',
+      actor: 'officer2',
+      secretKey: officer2.secretKey,
+      serialNo: 950,
+    })
+    const finished: string[] = []
+    const bigDone = f.server.sync
+      .ingest(town1, updateWith(big()), { userId: 'officer1', deviceId: 'bulk', peer: null })
+      .then((result) => {
+        finished.push('big')
+        return result
+      })
+    // The small one arrives once the big one has started (its first slice is under way).
+    const smallDone = new Promise<Awaited<typeof bigDone>>((resolve, reject) => {
+      setImmediate(() => {
+        f.server.sync
+          .ingest(town2, updateWith([small]), { userId: 'officer2', deviceId: 'pc', peer: null })
+          .then((result) => {
+            finished.push('small')
+            resolve(result)
+          }, reject)
+      })
+    })
+    const [bigResult, smallResult] = await Promise.all([bigDone, smallDone])
+    expect(finished).toEqual(['small', 'big'])
+    if (!bigResult.ok || !smallResult.ok) throw new Error('refused')
+    // Committed first, too: the database numbered the small update before the large one.
+    expect(smallResult.value.seq).toBeLessThan(bigResult.value.seq ?? 0)
+  })
+
+  it('issue 10 item 8: the signature checks of a large update pause: a timer set with them runs before they end', async () => {
+    const unit = await f.server.sync.open('town-1')
+    let checked = 0
+    const counting: UnitDoc = {
+      ...unit,
+      verify: (event, publicKey) => {
+        checked++
+        return unit.verify(event, publicKey)
+      },
+    }
+    const upload = big()
+    const entries = upload.map((event) => ({ key: event.id, value: { ...event } }))
+    let checkedWhenTimerRan = -1
+    setImmediate(() => {
+      checkedWhenTimerRan = checked
+    })
+    const context = { database: f.server.database, now: () => new Date(), clock: DEFAULT_CLOCK_WINDOW }
+    const result = await checkEntries(context, counting, entries, createSlicer())
+    expect(result.ok).toBe(true)
+    expect(checked).toBe(BIG)
+    expect(checkedWhenTimerRan).toBeGreaterThan(0)
+    expect(checkedWhenTimerRan).toBeLessThan(BIG)
+  })
+})
