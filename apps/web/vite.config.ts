@@ -1,8 +1,26 @@
+import type { IncomingMessage } from 'node:http'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { defineConfig, type ProxyOptions } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
 const API_TARGET = 'http://localhost:8787'
+
+/**
+ * The API checks Origin against its own (issue 10 item 3). Behind the dev/preview proxy a page of the
+ * dev server is same-origin with the proxy, so the proxy presents it as the API's own origin; a page of
+ * any other origin keeps its Origin and is refused as it would be in production.
+ */
+const sameOriginAsApi: NonNullable<ProxyOptions['configure']> = (proxy) => {
+  const rewrite = (outgoing: { setHeader(name: string, value: string): void }, incoming: IncomingMessage) => {
+    const origin = incoming.headers.origin
+    if (origin !== undefined && URL.canParse(origin) && new URL(origin).host === incoming.headers.host)
+      outgoing.setHeader('origin', API_TARGET)
+  }
+  proxy.on('proxyReq', rewrite)
+  proxy.on('proxyReqWs', rewrite)
+}
+
+const apiProxy = { target: API_TARGET, ws: true, changeOrigin: true, configure: sameOriginAsApi }
 
 export default defineConfig({
   plugins: [
@@ -47,12 +65,12 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: API_TARGET, ws: true, changeOrigin: true },
+      '/api': apiProxy,
     },
   },
   preview: {
     proxy: {
-      '/api': { target: API_TARGET, ws: true, changeOrigin: true },
+      '/api': apiProxy,
     },
   },
   build: {
