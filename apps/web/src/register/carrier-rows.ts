@@ -1,5 +1,5 @@
 import type { Carrier, CarrierState, Level, RegisterState } from '@secledger/domain'
-import { isOverdue } from '@secledger/domain'
+import { DEFAULT_CALENDAR, deadlineEstimated, isOverdue } from '@secledger/domain'
 
 /** One line of the 载体台账 table, derived from the folded state. */
 export interface CarrierRow {
@@ -14,6 +14,8 @@ export interface CarrierRow {
   readonly overdue: boolean
   readonly holders: string
   readonly dueAt: number | null
+  /** The deadline was counted in ordinary working days: its year's holiday schedule is not entered (issue 10). */
+  readonly dueEstimated: boolean
   readonly receivedOn: string
   readonly carrier: Carrier
 }
@@ -42,6 +44,7 @@ function toRow(carrier: Carrier, nowMs: number): CarrierRow {
     overdue: isOverdue(carrier, nowMs),
     holders: open.map((h) => h.reader).join('、'),
     dueAt,
+    dueEstimated: open.some((h) => deadlineEstimated(h.handedOutAt, h.dueAt, DEFAULT_CALENDAR)),
     receivedOn: carrier.receivedOn,
     carrier,
   }
