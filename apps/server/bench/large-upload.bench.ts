@@ -57,6 +57,7 @@ async function measure(engine: TestEngine): Promise<Record<string, object>> {
       freshRegistration(uploading, ++serialNo, 'uploader'),
     )
     const upload = encodeUpload(events)
+    uploader.load(upload)
 
     /** Writes every 20 ms until `until()` is true; each latency counted from when the write was due. */
     async function writeEvery(until: () => boolean, atLeast: number): Promise<number[]> {
@@ -77,7 +78,7 @@ async function measure(engine: TestEngine): Promise<Record<string, object>> {
     const idle = await writeEvery(() => true, IDLE_WRITES)
     let uploaded = false
     const uploadStarted = performance.now()
-    const uploadAck = uploader.upload(upload).then((ms) => {
+    const uploadAck = uploader.upload().then((ms) => {
       uploaded = true
       return ms
     })

@@ -5,6 +5,7 @@ import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { checkEntries } from '../src/sync/entry-check.ts'
 import { DEFAULT_CLOCK_WINDOW } from '../src/sync/event-clock.ts'
+import { createForegroundGate } from '../src/sync/foreground.ts'
 import { loadUnitDoc } from '../src/sync/load-unit-doc.ts'
 import { createSlicer } from '../src/sync/slicer.ts'
 import { PROCESS_STORAGE_KEY } from '../src/sync/storage-key.ts'
@@ -151,5 +152,27 @@ describe.each(engines)('issue 10 item 8: large updates on $kind', (engine) => {
     expect(checked).toBe(BIG)
     expect(checkedWhenTimerRan).toBeGreaterThan(0)
     expect(checkedWhenTimerRan).toBeLessThan(BIG)
+  })
+})
+
+describe('issue 10 item 8: large uploads give way to ordinary edits', () => {
+  it('issue 10 item 8: a paused upload resumes when the edits in progress end, or after its longest wait', async () => {
+    const gate = createForegroundGate()
+    await gate.idle(10_000) // nothing in progress: at once
+    const leave = gate.enter()
+    let resumed = false
+    const waiting = gate.idle(10_000).then(() => {
+      resumed = true
+    })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(resumed).toBe(false)
+    leave()
+    leave() // leaving twice counts once
+    await waiting
+    expect(resumed).toBe(true)
+    // An unbroken stream of edits slows an upload, never stops it.
+    const endless = gate.enter()
+    await gate.idle(5)
+    endless()
   })
 })

@@ -11,6 +11,7 @@ const { parentPort, workerData } = require('node:worker_threads')
 const WebSocket = require(workerData.wsModule)
 const ws = new WebSocket(workerData.url, { headers: workerData.headers, perMessageDeflate: false })
 let sentAt = 0
+let frame = null
 ws.on('open', () => parentPort.postMessage({ kind: 'open' }))
 ws.on('error', (error) => parentPort.postMessage({ kind: 'error', message: String(error) }))
 ws.on('message', (data) => {
@@ -18,9 +19,11 @@ ws.on('message', (data) => {
   else if (data[0] === 101) parentPort.postMessage({ kind: 'error', message: data.subarray(2).toString() })
 })
 parentPort.on('message', (message) => {
-  if (message.kind === 'send') {
+  if (message.kind === 'load') {
+    frame = new Uint8Array(message.frame)
+  } else if (message.kind === 'send') {
     sentAt = performance.now()
-    ws.send(new Uint8Array(message.frame))
+    ws.send(frame)
   } else if (message.kind === 'close') {
     ws.close()
     parentPort.close()
@@ -49,9 +52,14 @@ export class RemoteUploader {
     return this.opened
   }
 
-  /** Sends one update; resolves with the ms from send to its ACK, measured on the uploader's thread. */
-  upload(update: Uint8Array): Promise<number> {
+  /** Hands the uploader its update, framed; nothing is sent yet. */
+  load(update: Uint8Array): void {
     const frame = syncFrame(syncProtocol.messageYjsUpdate, update)
+    this.worker.postMessage({ kind: 'load', frame: frame.buffer }, [frame.buffer as ArrayBuffer])
+  }
+
+  /** Sends the loaded update; resolves with the ms from send to its ACK, measured on the uploader's thread. */
+  upload(): Promise<number> {
     return new Promise((resolve, reject) => {
       const onMessage = (message: { kind: string; ms?: number; message?: string }): void => {
         if (message.kind !== 'ack' && message.kind !== 'error') return
@@ -60,7 +68,7 @@ export class RemoteUploader {
         else reject(new Error(`upload refused: ${message.message}`))
       }
       this.worker.on('message', onMessage)
-      this.worker.postMessage({ kind: 'send', frame: frame.buffer }, [frame.buffer as ArrayBuffer])
+      this.worker.postMessage({ kind: 'send' })
     })
   }
 

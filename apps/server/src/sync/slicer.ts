@@ -12,10 +12,11 @@ export interface Slicer {
 }
 
 /**
- * A few milliseconds per slice: small beside the 50 ms another township may wait, large beside the
- * cost of one setImmediate round (~0.01 ms), so a sliced loop runs nearly as fast as an unsliced one.
+ * About a millisecond per slice: an edit of another township needs several turns of the event loop
+ * (its frame, its session check, its commit) and may wait for one slice at each; large beside the cost
+ * of one setImmediate round (~0.01 ms), so a sliced loop runs nearly as fast as an unsliced one.
  */
-export const SLICE_BUDGET_MS = 2
+export const SLICE_BUDGET_MS = 1
 
 /**
  * `giveWay`, when given, runs after each pause before the next slice starts: background work waits
