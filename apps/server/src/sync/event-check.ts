@@ -30,6 +30,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype
 }
 
+/** A refusal naming the id and actor the entry claims, when it claims any. */
+function refusalOf(value: unknown): (reason: string) => EventVerdict {
+  const claimedId = isPlainObject(value) && typeof value.id === 'string' ? value.id : null
+  const claimedActor = isPlainObject(value) && typeof value.actor === 'string' ? value.actor : null
+  return (reason) => ({ ok: false, reason, eventId: claimedId, actor: claimedActor })
+}
+
 /**
  * Checks one new `events` entry as the server takes custody of it (SYNC-BAD-EVENT otherwise): a signed
  * envelope of this unit, key = id, a known actor of the unit whose role may sign the type, the payload
@@ -43,14 +50,7 @@ export function checkNewEvent(
   verify: (event: EventEnvelope, publicKey: string) => boolean,
 ): EventVerdict {
   const value = entry.value
-  const claimedId = isPlainObject(value) && typeof value.id === 'string' ? value.id : null
-  const claimedActor = isPlainObject(value) && typeof value.actor === 'string' ? value.actor : null
-  const bad = (reason: string): EventVerdict => ({
-    ok: false,
-    reason,
-    eventId: claimedId,
-    actor: claimedActor,
-  })
+  const bad = refusalOf(value)
   if (!isPlainObject(value)) return bad('entry is not an object')
   if (Object.keys(value).some((key) => !ENVELOPE_KEYS.has(key))) return bad('envelope has extra fields')
   const parsed = eventEnvelopeSchema.safeParse(value)
@@ -85,14 +85,7 @@ export function checkStoredEvent(
   verify: (event: EventEnvelope, publicKey: string) => boolean,
 ): EventVerdict {
   const value = entry.value
-  const claimedId = isPlainObject(value) && typeof value.id === 'string' ? value.id : null
-  const claimedActor = isPlainObject(value) && typeof value.actor === 'string' ? value.actor : null
-  const bad = (reason: string): EventVerdict => ({
-    ok: false,
-    reason,
-    eventId: claimedId,
-    actor: claimedActor,
-  })
+  const bad = refusalOf(value)
   if (!isPlainObject(value) || !eventEnvelopeSchema.safeParse(value).success)
     return bad('not an event envelope')
   const event = value as unknown as EventEnvelope
