@@ -1,5 +1,5 @@
 import { bench, describe } from 'vitest'
-import { createUnitRegister, foldUnitRegister } from '../src/carrier-register.ts'
+import { createUnitRegister, foldUnitRegister } from '../src/unit/unit-fold.ts'
 import { BENCH_CONTEXT, mixedEvents } from './mixed-events.ts'
 
 // Budget (ARCHITECTURE): fold of 100,000 events on one core ≤ 300 ms, signature checks excluded

@@ -1,5 +1,5 @@
 import { bench, describe } from 'vitest'
-import { createTextScreener } from '../src/text-screening.ts'
+import { createTextScreener } from '../src/core/text-screening.ts'
 
 // Budget (rule S-03): screening runs on every keystroke, so one screen of a 2,000-character text against
 // a 2,000-word list should take well under 1 ms; compiling the list, a few milliseconds.

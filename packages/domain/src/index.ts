@@ -3,10 +3,10 @@
  * composition of every other register), the unit policy and calendar, S-03 screening and the
  * rulebook index. Each other register has its own entry point: `@secledger/domain/registers/<name>`.
  */
-export { canonicalJson } from './canonical-json.ts'
-export { anomalyId } from './carrier-anomalies.ts'
-export { checkEvent } from './carrier-check.ts'
-export { changedCarriers, sameCarrier } from './carrier-diff.ts'
+export { canonicalJson } from './core/canonical-json.ts'
+export { anomalyId } from './registers/carrier/anomalies.ts'
+export { checkEvent } from './unit/check-event.ts'
+export { changedCarriers, sameCarrier } from './registers/carrier/diff.ts'
 export type {
   AnomalyResolved,
   ApprovalGranted,
@@ -17,7 +17,7 @@ export type {
   CarrierHandedOut,
   CarrierRegistered,
   CarrierTakenBack,
-} from './carrier-events.ts'
+} from './registers/carrier/events.ts'
 export {
   anomalyResolvedSchema,
   approvalGrantedSchema,
@@ -31,13 +31,13 @@ export {
   carrierTakenBackSchema,
   isCarrierEventType,
   MAX_TITLE_LENGTH,
-} from './carrier-events.ts'
-export { carriersHeldBy } from './carrier-holdings.ts'
-export type { OverdueHandOut } from './carrier-queries.ts'
-export { isOverdue, nextSerial, openAnomalies, overdueHandOuts } from './carrier-queries.ts'
-export type { UnitRegister } from './carrier-register.ts'
-export { createUnitRegister, foldUnitRegister } from './carrier-register.ts'
-export { handOutDue } from './carrier-rules.ts'
+} from './registers/carrier/events.ts'
+export { carriersHeldBy } from './core/carrier-holdings.ts'
+export type { OverdueHandOut } from './registers/carrier/queries.ts'
+export { isOverdue, nextSerial, openAnomalies, overdueHandOuts } from './registers/carrier/queries.ts'
+export type { UnitRegister } from './unit/unit-fold.ts'
+export { createUnitRegister, foldUnitRegister } from './unit/unit-fold.ts'
+export { handOutDue } from './registers/carrier/rules.ts'
 export type {
   Anomaly,
   Approval,
@@ -46,18 +46,18 @@ export type {
   HandOut,
   RefusedEvent,
   RegisterState,
-} from './carrier-state.ts'
-export { AnomalyKind, CarrierState } from './carrier-state.ts'
-export { checkCentralUnclassified, isCentralIssuer } from './central-documents.ts'
-export type { EventDraft, EventEnvelope } from './event-envelope.ts'
+} from './registers/carrier/state.ts'
+export { AnomalyKind, CarrierState } from './registers/carrier/state.ts'
+export { checkCentralUnclassified, isCentralIssuer } from './registers/carrier/central-documents.ts'
+export type { EventDraft, EventEnvelope } from './core/event-envelope.ts'
 export {
   compareEvents,
   computeEventId,
   eventEnvelopeSchema,
   signEvent,
   verifyEventSignature,
-} from './event-envelope.ts'
-export type { Hlc, HlcParts } from './hlc.ts'
+} from './core/event-envelope.ts'
+export type { Hlc, HlcParts } from './core/hlc.ts'
 export {
   boundedHlc,
   DEFAULT_MAX_CLOCK_SKEW_MS,
@@ -68,9 +68,9 @@ export {
   parseHlc,
   receiveHlc,
   tickHlc,
-} from './hlc.ts'
-export type { DirectoryUser, KeyDirectory, SecurityAlert } from './key-directory.ts'
-export { createSignatureCache, directoryUser, SecurityAlertKind, screenEvent } from './key-directory.ts'
+} from './core/hlc.ts'
+export type { DirectoryUser, KeyDirectory, SecurityAlert } from './core/key-directory.ts'
+export { createSignatureCache, directoryUser, SecurityAlertKind, screenEvent } from './core/key-directory.ts'
 export {
   isStateSecret,
   LEVEL_LABEL_EN,
@@ -80,7 +80,7 @@ export {
   levelMarking,
   MAX_PERIOD_YEARS,
   requiresCopyNumbers,
-} from './levels.ts'
+} from './core/levels.ts'
 export type {
   CarrierAway,
   EventDefinition,
@@ -88,13 +88,13 @@ export type {
   SliceContext,
   SliceEvent,
   UnitView,
-} from './register-slice.ts'
-export type { DomainError, Result } from './result.ts'
-export { domainError, err, ok } from './result.ts'
-export { ROLE_LABEL_ZH, ROLES, Role } from './roles.ts'
-export type { RuleEntry } from './rulebook.ts'
-export { RULE_GROUPS, RULEBOOK, RuleKind } from './rulebook.ts'
-export type { KdfParams, SigningKeyPair, WrappedKey } from './signing-keys.ts'
+} from './core/register-slice.ts'
+export type { DomainError, Result } from './core/result.ts'
+export { domainError, err, ok } from './core/result.ts'
+export { ROLE_LABEL_ZH, ROLES, Role } from './core/roles.ts'
+export type { RuleEntry } from './core/rulebook.ts'
+export { RULE_GROUPS, RULEBOOK, RuleKind } from './core/rulebook.ts'
+export type { KdfParams, SigningKeyPair, WrappedKey } from './core/signing-keys.ts'
 export {
   DEFAULT_KDF_PARAMS,
   generateSigningKeyPair,
@@ -102,29 +102,29 @@ export {
   unwrapSecretKey,
   wrappedKeySchema,
   wrapSecretKey,
-} from './signing-keys.ts'
+} from './core/signing-keys.ts'
 export type {
   ScreeningHit,
   ScreeningOverride,
   ScreeningPassed,
   ScreeningResult,
   TextScreener,
-} from './text-screening.ts'
+} from './core/text-screening.ts'
 export {
   createTextScreener,
   MIN_OVERRIDE_REASON_LENGTH,
   ScreeningHitKind,
   screenFreeText,
-} from './text-screening.ts'
-export type { AgendaAnomaly, AgendaContext, AgendaItem, AgendaRegister } from './unit-agenda.ts'
-export { unitDueSoon, unitOpenAnomalies, unitOverdue } from './unit-agenda.ts'
-export type { UnitPolicy } from './unit-policy.ts'
-export { DEFAULT_UNIT_POLICY, desensitizeTitle, TITLE_MASK } from './unit-policy.ts'
-export type { ComposedSlices, RegisterName, UnitRegisters } from './unit-slices.ts'
-export { composeSlices, unitEventDefinition, unitEventTypes } from './unit-slices.ts'
-export type { CarrierYearFigures, UnitYearSummary } from './unit-year-summary.ts'
-export { unitYearSummary } from './unit-year-summary.ts'
-export type { LocalDay, WorkCalendar } from './work-calendar.ts'
+} from './core/text-screening.ts'
+export type { AgendaAnomaly, AgendaContext, AgendaItem, AgendaRegister } from './unit/agenda.ts'
+export { unitDueSoon, unitOpenAnomalies, unitOverdue } from './unit/agenda.ts'
+export type { UnitPolicy } from './unit/policy.ts'
+export { DEFAULT_UNIT_POLICY, desensitizeTitle, TITLE_MASK } from './unit/policy.ts'
+export type { ComposedSlices, RegisterName, UnitRegisters } from './unit/slices.ts'
+export { composeSlices, unitEventDefinition, unitEventTypes } from './unit/slices.ts'
+export type { CarrierYearFigures, UnitYearSummary } from './unit/year-summary.ts'
+export { unitYearSummary } from './unit/year-summary.ts'
+export type { LocalDay, WorkCalendar } from './core/work-calendar.ts'
 export {
   calendarCovers,
   DEFAULT_CALENDAR,
@@ -136,5 +136,5 @@ export {
   localDay,
   officeOpensAt,
   startOfLocalDate,
-} from './work-calendar.ts'
-export { addWorkingDays } from './working-days.ts'
+} from './core/work-calendar.ts'
+export { addWorkingDays } from './core/working-days.ts'

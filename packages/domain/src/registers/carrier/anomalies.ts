@@ -1,0 +1,87 @@
+import { type Anomaly, AnomalyKind, type Carrier, type RuleEventOf, type RuleView } from './state.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+
+/**
+ * Anomalies: rules broken by merged offline histories (ARCHITECTURE decision 2). They are never
+ * refused or dropped; they stay open until an officer resolves them with a note (an event).
+ */
+
+export function anomalyId(kind: AnomalyKind, eventId: string): string {
+  return `${kind}:${eventId}`
+}
+
+/**
+ * rule C-04 after a merge: a hand-out folded while the carrier is already out. Deterministic
+ * definition of "concurrent": any such hand-out, whoever recorded it (checkEvent refuses it, so only
+ * a history written without knowledge of the first hand-out gets here). Both holders are kept.
+ */
+export function concurrentHandOut(carrier: Carrier, eventId: string, atMs: number): Anomaly {
+  return {
+    id: anomalyId(AnomalyKind.ConcurrentHandOut, eventId),
+    kind: AnomalyKind.ConcurrentHandOut,
+    carrierId: carrier.id,
+    eventIds: [...carrier.holders.map((h) => h.id), eventId],
+    openedAt: atMs,
+    resolvedAt: null,
+    note: null,
+    resolvedBy: null,
+  }
+}
+
+/** rule C-01 after a merge: two registrations used the same serial (same year: the serial holds it). */
+export function duplicateSerial(
+  firstEventId: string,
+  eventId: string,
+  carrierId: string,
+  atMs: number,
+): Anomaly {
+  return {
+    id: anomalyId(AnomalyKind.DuplicateSerial, eventId),
+    kind: AnomalyKind.DuplicateSerial,
+    carrierId,
+    eventIds: [firstEventId, eventId],
+    openedAt: atMs,
+    resolvedAt: null,
+    note: null,
+    resolvedBy: null,
+  }
+}
+
+/**
+ * 时间异常 (issue 10): an event that passed screening but whose clock is implausible (a device set to
+ * 2286 or reset to 1970). It is never applied (no carrier, serial, numbering year or deadline moves) and
+ * opened at the time of the last plausible event folded before it (0 when none), never at its own time.
+ * Any event type: the clock anomalies of every register are listed with the carrier register's.
+ */
+export function clockOutOfRange(eventId: string, openedAt: number): Anomaly {
+  return {
+    id: anomalyId(AnomalyKind.ClockOutOfRange, eventId),
+    kind: AnomalyKind.ClockOutOfRange,
+    carrierId: null,
+    eventIds: [eventId],
+    openedAt,
+    resolvedAt: null,
+    note: null,
+    resolvedBy: null,
+  }
+}
+
+/** An open anomaly of any kind is closed by an officer with a non-empty note. */
+export function checkResolution(view: RuleView, event: RuleEventOf<'anomaly.resolved'>): DomainError | null {
+  const anomaly = view.anomaly(event.payload.anomalyId)
+  if (!anomaly)
+    return domainError('ANOMALY-UNKNOWN', '没有该异常记录', 'No such anomaly', {
+      anomalyId: event.payload.anomalyId,
+    })
+  if (anomaly.resolvedAt !== null)
+    return domainError('ANOMALY-CLOSED', '该异常已处理', 'The anomaly is already resolved', {
+      anomalyId: anomaly.id,
+    })
+  if (event.payload.note.trim() === '')
+    return domainError('ANOMALY-NOTE', '处理异常须填写说明', 'Resolving an anomaly needs a note')
+  return null
+}
+
+export function resolveAnomaly(anomaly: Anomaly, event: RuleEventOf<'anomaly.resolved'>): Anomaly {
+  return { ...anomaly, resolvedAt: event.atMs, note: event.payload.note.trim(), resolvedBy: event.id }
+}

@@ -1,0 +1,253 @@
+import type { RuleEventOf, RuleView } from './state.ts'
+import { checkCentralUnclassified } from './central-documents.ts'
+import { isStateSecret, LEVEL_LABEL_ZH, type Level, MAX_PERIOD_YEARS, requiresCopyNumbers } from '../../core/levels.ts'
+import { type DomainError, domainError, err, ok, type Result } from '../../core/result.ts'
+import { desensitizeTitle, type UnitPolicy } from '../../unit/policy.ts'
+import {
+  endOfLocalDay,
+  endOfWorkingDay,
+  localDay,
+  startOfLocalDate,
+  type WorkCalendar,
+} from '../../core/work-calendar.ts'
+
+/** Block rules of registration, circulation and copying. Each returns the refusal, or null to allow. */
+
+export interface RuleContext {
+  readonly calendar: WorkCalendar
+  readonly policy: UnitPolicy
+}
+
+export function unknownCarrier(id: string): DomainError {
+  return domainError('CARRIER-UNKNOWN', `台账中没有载体 ${id}`, `No carrier ${id} in the register`, {
+    carrierId: id,
+  })
+}
+
+/** A carrier another register holds away (borrowed out, carried out, archived…): its rule's refusal. */
+export function carrierAwayError(view: RuleView, id: string): DomainError | null {
+  const away = view.carrierAway(id)
+  return away === null
+    ? null
+    : domainError(away.code, away.zh, away.en, { carrierId: id, holder: away.holder })
+}
+
+function carrierExists(id: string): DomainError {
+  return domainError('CARRIER-EXISTS', `载体标识 ${id} 已存在`, `Carrier id ${id} already exists`, {
+    carrierId: id,
+  })
+}
+
+/** New carrier ids must be fresh and distinct within the event. */
+function checkNewIds(view: RuleView, copies: readonly { readonly id: string }[]): DomainError | null {
+  const seen = new Set<string>()
+  for (const copy of copies) {
+    if (seen.has(copy.id) || view.carriers.has(copy.id)) return carrierExists(copy.id)
+    seen.add(copy.id)
+  }
+  return null
+}
+
+/** rule C-02: 绝密/机密 copies carry distinct positive copy numbers (份号). */
+function checkCopyNumbers(
+  level: Level,
+  copies: readonly { readonly copyNumber: number | null }[],
+): DomainError | null {
+  if (!requiresCopyNumbers(level)) return null
+  const seen = new Set<number>()
+  for (const copy of copies) {
+    if (copy.copyNumber === null || copy.copyNumber < 1 || seen.has(copy.copyNumber))
+      return domainError(
+        'C-02',
+        `${LEVEL_LABEL_ZH[level]}载体每份须有不重复的正整数份号（规则 C-02）`,
+        'Top secret and secret carriers need a distinct positive copy number for each copy (rule C-02)',
+      )
+    seen.add(copy.copyNumber)
+  }
+  return null
+}
+
+/** rule D-03: period within the level's maximum; levels that are not state secrets have none. */
+export function checkPeriod(level: Level, period: number | null): DomainError | null {
+  const max = MAX_PERIOD_YEARS[level]
+  if (max === undefined) {
+    if (period === null) return null
+    return domainError(
+      'D-03',
+      `${LEVEL_LABEL_ZH[level]}不是国家秘密，不设保密期限（规则 D-03）`,
+      'Only state secrets have a secrecy period (rule D-03)',
+    )
+  }
+  if (period === null || (period >= 1 && period <= max)) return null
+  return domainError(
+    'D-03',
+    `${LEVEL_LABEL_ZH[level]}保密期限须为 1 至 ${max} 年（规则 D-03）`,
+    `The secrecy period of this level must be 1 to ${max} years (rule D-03)`,
+    { max },
+  )
+}
+
+/** rules C-01, C-02, D-03, S-02. `strict`: a serial already in use is refused (checkEvent), not merged. */
+export function checkRegistration(
+  view: RuleView,
+  event: RuleEventOf<'carrier.registered'>,
+  ctx: RuleContext,
+  strict: boolean,
+): DomainError | null {
+  const p = event.payload
+  const idError = checkNewIds(view, p.copies)
+  if (idError) return idError
+  // rule C-01: registered the same day at the latest, so a receipt date after the registration day is false.
+  const day = localDay(event.atMs, ctx.calendar)
+  const received = startOfLocalDate(p.receivedOn, ctx.calendar)
+  if (received === null || p.receivedOn > day.date)
+    return domainError(
+      'C-01',
+      `收到日期 ${p.receivedOn} 无效或晚于登记日 ${day.date}（规则 C-01）`,
+      `Date received ${p.receivedOn} is invalid or after the registration day ${day.date} (rule C-01)`,
+    )
+  // rule C-01: numbered in sequence per unit and year of registration.
+  if (p.serial.slice(0, 4) !== String(day.year))
+    return domainError(
+      'C-01',
+      `登记编号须以登记年份 ${day.year} 开头（规则 C-01）`,
+      `The serial must start with the registration year ${day.year} (rule C-01)`,
+    )
+  if (strict && view.serials.has(p.serial))
+    return domainError(
+      'C-01',
+      `登记编号 ${p.serial} 已被使用（规则 C-01）`,
+      `Serial ${p.serial} is already in use (rule C-01)`,
+    )
+  const periodError = checkPeriod(p.level, p.periodYears)
+  if (periodError) return periodError
+  const copyError = checkCopyNumbers(p.level, p.copies)
+  if (copyError) return copyError
+  const centralError = checkCentralUnclassified(p)
+  if (centralError) return centralError
+  // rule S-02: the full title of a 绝密/机密 carrier never enters the register. An empty title (the
+  // document number stands for it) is stricter than any policy and always passes.
+  if (p.title !== '' && p.title !== desensitizeTitle(p.title, p.level, ctx.policy))
+    return domainError(
+      'S-02',
+      `${LEVEL_LABEL_ZH[p.level]}载体标题须脱敏后登记（规则 S-02）`,
+      'Titles of top secret and secret carriers are registered de-sensitized only (rule S-02)',
+    )
+  return null
+}
+
+/**
+ * rule C-05: when a hand-out is due back. On a working day before closing: the end of office hours,
+ * or an earlier time the officer sets. After hours or on a non-working day: the officer must set a
+ * time, no later than 23:59:59.999 that day. Always after the hand-out itself.
+ */
+export function handOutDue(
+  atMs: number,
+  requested: number | undefined,
+  calendar: WorkCalendar,
+): Result<number> {
+  const close = endOfWorkingDay(atMs, calendar)
+  if (!close.ok) return close
+  const latest = close.value ?? endOfLocalDay(atMs, calendar)
+  if (requested === undefined) {
+    if (close.value !== null) return ok(close.value)
+    return err(
+      domainError(
+        'C-05',
+        '非工作时间借阅须设定当日归还时间（规则 C-05）',
+        'A hand-out outside office hours needs a return time set for the same day (rule C-05)',
+      ),
+    )
+  }
+  if (requested <= atMs || requested > latest)
+    return err(
+      domainError(
+        'C-05',
+        '归还时间须晚于借出时间且不晚于当日下班（非工作时间：当日 24 时）（规则 C-05）',
+        'The return time must be after the hand-out and no later than the end of the working day (outside office hours: the end of the day) (rule C-05)',
+        { latest },
+      ),
+    )
+  return ok(requested)
+}
+
+/** rules C-04, C-05. `strict`: a carrier already out is refused; in the fold it becomes an anomaly. */
+export function checkHandOut(
+  view: RuleView,
+  event: RuleEventOf<'carrier.handed_out'>,
+  ctx: RuleContext,
+  strict: boolean,
+): DomainError | null {
+  const carrier = view.carriers.get(event.payload.carrierId)
+  if (!carrier) return unknownCarrier(event.payload.carrierId)
+  if (carrier.state === 'destroyed' || (strict && carrier.state === 'out'))
+    return domainError(
+      'C-04',
+      carrier.state === 'out'
+        ? '载体已借出，须先交回保密员，不得横传（规则 C-04）'
+        : '载体已销毁，不能借出（规则 C-04）',
+      carrier.state === 'out'
+        ? 'The carrier is out: it must come back to the officer first, never pass reader to reader (rule C-04)'
+        : 'The carrier is destroyed and cannot be handed out (rule C-04)',
+      { state: carrier.state },
+    )
+  const away = carrierAwayError(view, carrier.id)
+  if (away !== null) return away
+  const due = handOutDue(event.atMs, event.payload.dueAt, ctx.calendar)
+  return due.ok ? null : due.error
+}
+
+/** rule C-04: a carrier comes back to the officer against an open hand-out. */
+export function checkTakeBack(view: RuleView, event: RuleEventOf<'carrier.taken_back'>): DomainError | null {
+  const carrier = view.carriers.get(event.payload.carrierId)
+  if (!carrier) return unknownCarrier(event.payload.carrierId)
+  if (!carrier.holders.some((h) => h.id === event.payload.handOutId))
+    return domainError(
+      'C-04',
+      '没有对应的未归还借阅记录（规则 C-04）',
+      'No open hand-out of this carrier matches (rule C-04)',
+      { handOutId: event.payload.handOutId },
+    )
+  return null
+}
+
+function copyRefused(zh: string, en: string): DomainError {
+  return domainError('C-07', `${zh}（规则 C-07）`, `${en} (rule C-07)`)
+}
+
+/**
+ * rule C-07. 绝密: refused unless the unit's policy accepts a recorded consent of the originating
+ * authority (default off, since the skeleton cannot check that consent). 机密/秘密: the recorded
+ * approval and the designated copier (M-07) are required. Other levels: no approval needed.
+ */
+export function checkCopy(
+  view: RuleView,
+  event: RuleEventOf<'carrier.copied'>,
+  ctx: RuleContext,
+): DomainError | null {
+  const p = event.payload
+  const original = view.carriers.get(p.originalId)
+  if (!original) return unknownCarrier(p.originalId)
+  if (original.state === 'destroyed')
+    return copyRefused('已销毁的载体不能复制', 'A destroyed carrier cannot be copied')
+  const away = carrierAwayError(view, original.id)
+  if (away !== null) return away
+  const approved = p.approvalRef.trim() !== ''
+  if (original.level === 'top_secret' && !(approved && ctx.policy.allowTopSecretCopyWithConsent))
+    return domainError(
+      'C-07',
+      '绝密载体未经原定密机关同意不得复制（规则 C-07）',
+      'A top secret carrier is not copied without the consent of the originating authority (rule C-07)',
+    )
+  // rule C-18: a central unclassified document kept as classified is copied like a 秘密 one.
+  if (isStateSecret(original.level) || original.keptAsClassified) {
+    if (!approved)
+      return copyRefused(
+        '复制国家秘密载体须有批准记录',
+        'Copying a classified carrier needs a recorded approval',
+      )
+    if (p.copier.trim() === '')
+      return copyRefused('须在指定的复制设备上复制', 'Copies are made only on the designated copier')
+  }
+  return checkNewIds(view, p.copies) ?? checkCopyNumbers(original.level, p.copies)
+}

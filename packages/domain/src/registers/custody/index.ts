@@ -1,0 +1,10 @@
+/** The custody register (entry point `@secledger/domain/registers/custody`). */
+export * from './apply.ts'
+export * from './closure-rules.ts'
+export * from './events.ts'
+export * from './policy.ts'
+export * from './queries.ts'
+export * from './routing-rules.ts'
+export * from './rules.ts'
+export * from './slice.ts'
+export * from './state.ts'

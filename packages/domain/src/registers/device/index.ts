@@ -1,0 +1,13 @@
+/** The device register (entry point `@secledger/domain/registers/device`). */
+export * from './apply.ts'
+export * from './events.ts'
+export * from './lifecycle-apply.ts'
+export * from './lifecycle-rules.ts'
+export * from './policy.ts'
+export * from './queries.ts'
+export * from './registration-apply.ts'
+export * from './rules.ts'
+export * from './slice.ts'
+export * from './state.ts'
+export * from './use-apply.ts'
+export * from './use-rules.ts'

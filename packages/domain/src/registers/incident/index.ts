@@ -1,0 +1,7 @@
+/** The incident register (entry point `@secledger/domain/registers/incident`). */
+export * from './events.ts'
+export * from './policy.ts'
+export * from './queries.ts'
+export * from './rules.ts'
+export * from './slice.ts'
+export * from './state.ts'

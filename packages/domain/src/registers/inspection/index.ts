@@ -1,0 +1,11 @@
+/** The inspection register (entry point `@secledger/domain/registers/inspection`). */
+export * from './checklist.ts'
+export * from './events.ts'
+export * from './holidays.ts'
+export * from './policy.ts'
+export * from './queries.ts'
+export * from './reminders.ts'
+export * from './rules.ts'
+export * from './scoring.ts'
+export * from './slice.ts'
+export * from './state.ts'

@@ -1,0 +1,12 @@
+/** The movement register (entry point `@secledger/domain/registers/movement`). */
+export * from './access-rules.ts'
+export * from './archive-rules.ts'
+export * from './borrow-rules.ts'
+export * from './events.ts'
+export * from './loan-rules.ts'
+export * from './policy.ts'
+export * from './queries.ts'
+export * from './rules.ts'
+export * from './slice.ts'
+export * from './state.ts'
+export * from './trip-rules.ts'

@@ -1,0 +1,13 @@
+/** The outgoing register (entry point `@secledger/domain/registers/outgoing`). */
+export * from './apply.ts'
+export * from './events.ts'
+export * from './meeting-rules.ts'
+export * from './policy.ts'
+export * from './print-rules.ts'
+export * from './queries.ts'
+export * from './records.ts'
+export * from './return-apply.ts'
+export * from './return-rules.ts'
+export * from './rules.ts'
+export * from './slice.ts'
+export * from './state.ts'

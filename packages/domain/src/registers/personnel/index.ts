@@ -1,0 +1,13 @@
+/** The personnel register (entry point `@secledger/domain/registers/personnel`). */
+export * from './apply.ts'
+export * from './dates.ts'
+export * from './events.ts'
+export * from './leave-rules.ts'
+export * from './policy.ts'
+export * from './queries.ts'
+export * from './rules.ts'
+export * from './slice.ts'
+export * from './state.ts'
+export * from './training-events.ts'
+export * from './training-queries.ts'
+export * from './training-rules.ts'

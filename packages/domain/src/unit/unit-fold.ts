@@ -1,0 +1,192 @@
+import { foldEvent } from './carrier-apply.ts'
+import { sameCarrier } from '../registers/carrier/diff.ts'
+import { type ScreenVerdict, screenUnitEvent } from './screen.ts'
+import type { FoldContext, RegisterState } from '../registers/carrier/state.ts'
+import type { EventEnvelope } from '../core/event-envelope.ts'
+import { emptyWork, type FoldWork, forkWork, snapshot } from './fold-work.ts'
+import { hlcWallMs } from '../core/hlc.ts'
+import { composeSlices } from './slices.ts'
+
+/**
+ * The register fold (ARCHITECTURE decisions 1–3): events in a deterministic total order (HLC, then id,
+ * then signature, so that even a re-signed copy of an event sorts the same everywhere), each screened,
+ * parsed, checked against the block rules and applied. Same events + same context ⇒ same state.
+ * Events beyond the context's latest plausible time come first and only open 时间异常 anomalies (issue 10).
+ *
+ * The log is kept sorted, so an event seen twice is found by binary search and copies of one id sit
+ * side by side (the fold applies the first that passes screening): no id index on the hot path.
+ */
+
+function compareLog(a: EventEnvelope, b: EventEnvelope): number {
+  if (a.at !== b.at) return String(a.at) < String(b.at) ? -1 : 1
+  if (a.id !== b.id) return String(a.id) < String(b.id) ? -1 : 1
+  if (a.sig === b.sig) return 0
+  return String(a.sig) < String(b.sig) ? -1 : 1
+}
+
+/** Sorted, without repeats (the same id, time and signature). */
+function sortedUnique(events: readonly EventEnvelope[]): EventEnvelope[] {
+  const sorted = events.slice()
+  // Stryker disable all: a fast path for input already in order; the slow path gives the same result
+  let ordered = true
+  for (let i = 1; i < sorted.length && ordered; i++)
+    ordered = compareLog(sorted[i - 1] as EventEnvelope, sorted[i] as EventEnvelope) < 0
+  if (!ordered) sorted.sort(compareLog)
+  else return sorted // strictly increasing: no repeats either
+  // Stryker restore all
+  const out: EventEnvelope[] = []
+  for (const event of sorted) {
+    const last = out[out.length - 1]
+    if (last === undefined || compareLog(last, event) !== 0) out.push(event)
+  }
+  return out
+}
+
+function inLog(log: readonly EventEnvelope[], event: EventEnvelope): boolean {
+  let lo = 0
+  let hi = log.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const c = compareLog(log[mid] as EventEnvelope, event)
+    if (c === 0) return true
+    // Stryker disable next-line EqualityOperator: c === 0 returned above
+    if (c < 0) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
+}
+
+function mergeSorted(log: readonly EventEnvelope[], fresh: readonly EventEnvelope[]): EventEnvelope[] {
+  // Stryker disable next-line ArrayDeclaration: pre-sizing is only for speed
+  const out: EventEnvelope[] = new Array(log.length + fresh.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < log.length && j < fresh.length) {
+    const a = log[i] as EventEnvelope
+    const b = fresh[j] as EventEnvelope
+    if (compareLog(a, b) <= 0) {
+      out[k++] = a
+      i++
+    } else {
+      out[k++] = b
+      j++
+    }
+  }
+  while (i < log.length) out[k++] = log[i++] as EventEnvelope
+  while (j < fresh.length) out[k++] = fresh[j++] as EventEnvelope
+  return out
+}
+
+export interface UnitRegister {
+  /** Adds events (idempotent by id); returns the new state, the same object when nothing was new. */
+  ingest(events: readonly EventEnvelope[]): RegisterState
+  readonly state: RegisterState
+  has(id: string): boolean
+}
+
+/** Beyond the latest plausible time (issue 10). A malformed time (NaN) is not: screening alerts it. */
+function beyond(event: EventEnvelope, latestMs: number): boolean {
+  return hlcWallMs(String(event.at)) > latestMs
+}
+
+/**
+ * An incremental register. Events after the last applied one are folded on top of a copy of the state;
+ * an event that sorts before it (an offline history arriving late) makes it refold the whole log, so the
+ * state always equals foldUnitRegister of everything ingested.
+ *
+ * Issue 10: events later than `ctx.latestEventMs()` (read once per ingest) are kept apart, in `tail`,
+ * and folded first, as 时间异常 anomalies. First, so that an officer's resolution (stamped now, sorting
+ * before a 2286 event) finds its anomaly open; apart, so that one 2286 event does not make every later
+ * ingest refold the whole log. When the bound has grown past a tail event, the log is refolded.
+ */
+export function createUnitRegister(ctx: FoldContext): UnitRegister {
+  const slices = composeSlices(ctx.policy)
+  let log: EventEnvelope[] = [] // events within the latest plausible time, in fold order
+  let tail: EventEnvelope[] = [] // events beyond it, in log order
+  let latestMs = Number.NEGATIVE_INFINITY // the bound the current partition was made with
+  let ids: Set<string> | null = null // built on the first has(): the fold itself never needs it
+  let work: FoldWork = emptyWork(slices)
+  let state: RegisterState = snapshot(work)
+  // Refolds screen the same immutable envelopes again: remember each verdict (signature, actor,
+  // parsed payload) for this context. Only refolds fill it, so a single fold pays nothing.
+  const screened = new WeakMap<EventEnvelope, ScreenVerdict>()
+  function screenOnce(event: EventEnvelope): ScreenVerdict {
+    // Stryker disable all: a cache of a pure function; without it the result is the same
+    let verdict = screened.get(event)
+    if (verdict === undefined) {
+      verdict = screenUnitEvent(event, ctx, slices)
+      screened.set(event, verdict)
+    }
+    return verdict
+    // Stryker restore all
+  }
+
+  /**
+   * The partition still holds under `latest`: nothing folded as plausible is beyond it (the bound never
+   * shrinks, by contract; checked all the same) and every tail event still is (tail[0] is the earliest).
+   */
+  function partitionHolds(latest: number): boolean {
+    const first = tail[0]
+    return latest >= latestMs && (first === undefined || beyond(first, latest))
+  }
+
+  function refold(fresh: readonly EventEnvelope[], latest: number): void {
+    const all = mergeSorted(mergeSorted(log, tail), fresh)
+    log = []
+    tail = []
+    for (const event of all) (beyond(event, latest) ? tail : log).push(event)
+    latestMs = latest
+    work = emptyWork(slices)
+    work.latestMs = latest
+    for (const event of tail) foldEvent(work, event, ctx, screenOnce(event))
+    for (const event of log) foldEvent(work, event, ctx, screenOnce(event))
+    // Put back the carrier objects that came out the same, so callers can still diff by reference.
+    for (const [id, carrier] of work.carriers) {
+      const previous = state.carriers.get(id)
+      if (previous !== undefined && previous !== carrier && sameCarrier(previous, carrier))
+        work.carriers.set(id, previous)
+    }
+  }
+
+  function ingest(events: readonly EventEnvelope[]): RegisterState {
+    let fresh = sortedUnique(events)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: filtering against an empty log is a no-op
+    if (log.length > 0 || tail.length > 0) fresh = fresh.filter((e) => !inLog(log, e) && !inLog(tail, e))
+    if (fresh.length === 0) return state
+    if (ids) for (const event of fresh) ids.add(String(event.id))
+    const latest = ctx.latestEventMs?.() ?? Number.POSITIVE_INFINITY
+    const last = log[log.length - 1]
+    const appends =
+      (last === undefined || compareLog(last, fresh[0] as EventEnvelope) < 0) &&
+      partitionHolds(latest) &&
+      !fresh.some((event) => beyond(event, latest))
+    if (appends) {
+      work = log.length === 0 && tail.length === 0 ? emptyWork(slices) : forkWork(work)
+      latestMs = latest
+      work.latestMs = latest
+      for (const event of fresh) {
+        log.push(event)
+        foldEvent(work, event, ctx)
+      }
+    } else refold(fresh, latest)
+    state = snapshot(work)
+    return state
+  }
+
+  return {
+    ingest,
+    get state() {
+      return state
+    },
+    has(id) {
+      ids ??= new Set([...log, ...tail].map((event) => String(event.id)))
+      return ids.has(id)
+    },
+  }
+}
+
+/** The register of a unit from its events, in any order and with duplicates. */
+export function foldUnitRegister(events: Iterable<EventEnvelope>, ctx: FoldContext): RegisterState {
+  return createUnitRegister(ctx).ingest(Array.isArray(events) ? events : [...events])
+}

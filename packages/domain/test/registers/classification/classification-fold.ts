@@ -1,0 +1,74 @@
+import { type ClassificationPolicy, DEFAULT_CLASSIFICATION_POLICY } from '../../../src/registers/classification/policy.ts'
+import { createClassificationSlice } from '../../../src/registers/classification/slice.ts'
+import type { ClassificationItem, ClassificationState } from '../../../src/registers/classification/state.ts'
+import type { SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
+import { sliceContext } from '../../support/slice-fixtures.ts'
+import { foldSlice, refusalCodes, type SliceFold } from '../../support/slice-fold.ts'
+
+export { local } from '../../support/fixtures.ts'
+
+/** The classification register's users; `far` is a classifier of another unit. */
+export const CTX: SliceContext = sliceContext({
+  officer1: ['officer'],
+  leader1: ['leader'],
+  classifier1: ['classifier'],
+  classifier2: ['classifier'],
+  boss: ['leader', 'classifier'],
+  far: { roles: ['classifier'], unit: 'town-2' },
+})
+
+/** The classification register under `policy` folded alone (slice-fold.ts). */
+export function fold(
+  events: readonly SliceEvent[],
+  policy: ClassificationPolicy = DEFAULT_CLASSIFICATION_POLICY,
+  ctx: SliceContext = CTX,
+): SliceFold<ClassificationState> {
+  return foldSlice(createClassificationSlice(policy), events, ctx)
+}
+
+/** Item `id` once `events` are folded; throws when there is none. */
+export function item(events: readonly SliceEvent[], id = 'i1'): ClassificationItem {
+  const it = fold(events).state.items.get(id)
+  if (!it) throw new Error(`no item ${id}`)
+  return it
+}
+
+/** The refusal codes of folding `events` under `policy`. */
+export function codes(events: readonly SliceEvent[], policy = DEFAULT_CLASSIFICATION_POLICY): string[] {
+  return refusalCodes(fold(events, policy))
+}
+
+export const DAY = 86_400_000
+
+export function ev(id: string, type: string, actor: string, atMs: number, payload: unknown): SliceEvent {
+  return { id, type, actor, atMs, payload }
+}
+
+export const proposal = (itemId: string, over: Record<string, unknown> = {}) => ({
+  itemId,
+  subject: '某项工作方案',
+  docNumber: `镇发〔2026〕${itemId}号`,
+  level: 'secret',
+  periodYears: 10,
+  scope: '镇领导班子',
+  basis: { kind: 'derived', sourceDocNumber: '县委发〔2026〕1号' },
+  ...over,
+})
+
+/** File classifier1 (by leader1), propose, review and approve item `itemId` from `t`, one hour apart. */
+export function determined(itemId: string, t: number, over: Record<string, unknown> = {}): SliceEvent[] {
+  const H = 3_600_000
+  return [
+    ev(`${itemId}-f`, 'classification.classifier_filed', 'leader1', t - H, {
+      classifierId: 'classifier1',
+      filingRef: '保备〔2026〕1号',
+    }),
+    ev(`${itemId}-p`, 'classification.proposed', 'officer1', t, proposal(itemId, over)),
+    ev(`${itemId}-r`, 'classification.reviewed', 'classifier1', t + H, {
+      itemId,
+      proposalId: `${itemId}-p`,
+      decision: 'approve',
+    }),
+    ev(`${itemId}-a`, 'classification.approved', 'leader1', t + 2 * H, { itemId, proposalId: `${itemId}-p` }),
+  ]
+}
