@@ -1,10 +1,10 @@
-import type { CarrierEventPayloads, CarrierEventType } from '../src/registers/carrier/events.ts'
-import type { FoldContext } from '../src/registers/carrier/state.ts'
 import { computeEventId, type EventEnvelope } from '../src/core/event-envelope.ts'
 import { formatHlc } from '../src/core/hlc.ts'
 import type { KeyDirectory } from '../src/core/key-directory.ts'
-import { DEFAULT_UNIT_POLICY } from '../src/unit/policy.ts'
 import { DEFAULT_CALENDAR, isWorkingDay } from '../src/core/work-calendar.ts'
+import type { CarrierEventPayloads, CarrierEventType } from '../src/registers/carrier/events.ts'
+import { DEFAULT_UNIT_POLICY } from '../src/unit/policy.ts'
+import type { FoldContext } from '../src/unit/unit-state.ts'
 
 /**
  * A realistic township history for the fold benchmark: registrations, hand-outs and take-backs within

@@ -1,4 +1,4 @@
-import type { UnitView } from './register-slice.ts'
+import type { UnitView } from './unit-view.ts'
 
 /**
  * rule C-12: the carriers a person still holds, across registers: open hand-outs in the carrier

@@ -51,3 +51,17 @@ export function levelMarking(level: Level, periodYears: number | null): string {
   if (!isStateSecret(level)) return label
   return `${label}★${periodYears ?? MAX_PERIOD_YEARS[level]}年`
 }
+
+/** Levels in order of sensitivity, for "cleared for at least this level" checks (M-03, M-09, C-15). */
+const LEVEL_RANK: Readonly<Record<Level, number>> = {
+  public: 0,
+  internal: 1,
+  work_secret: 2,
+  confidential: 3,
+  secret: 4,
+  top_secret: 5,
+}
+
+export function levelRank(level: Level | null): number {
+  return level === null ? -1 : LEVEL_RANK[level]
+}

@@ -1,5 +1,11 @@
+import { localDay } from '../core/work-calendar.ts'
 import { openAnomalies, overdueHandOuts } from '../registers/carrier/queries.ts'
-import { custodyDueSoon, custodyReminders, openCustodyAnomalies, overdueCustody } from '../registers/custody/queries.ts'
+import {
+  custodyDueSoon,
+  custodyReminders,
+  openCustodyAnomalies,
+  overdueCustody,
+} from '../registers/custody/queries.ts'
 import { movementsDueSoon, openMovementAnomalies, overdueMovements } from '../registers/movement/queries.ts'
 import { openOutgoingAnomalies, outgoingDueSoon, overdueOutgoing } from '../registers/outgoing/queries.ts'
 import {
@@ -12,7 +18,6 @@ import {
   overdueItem,
   type RegisterAgenda,
 } from './agenda-items.ts'
-import { localDay } from '../core/work-calendar.ts'
 
 /** Agenda adapters of the carrier registers (rules C-…): the carriers, custody, movement, outgoing. */
 

@@ -1,9 +1,9 @@
-import type { RegisterState } from '../registers/carrier/state.ts'
+import type { UnitView } from '../core/unit-view.ts'
+import { localDay, type WorkCalendar } from '../core/work-calendar.ts'
 import { worksOf } from './fold-work.ts'
-import type { UnitView } from '../core/register-slice.ts'
 import type { UnitPolicy } from './policy.ts'
 import { composeSlices, type RegisterName, unitViewOf } from './slices.ts'
-import { localDay, type WorkCalendar } from '../core/work-calendar.ts'
+import type { RegisterState } from './unit-state.ts'
 
 /** The shapes of the officer's agenda (待办) and what the per-register adapters share. */
 

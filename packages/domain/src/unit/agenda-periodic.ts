@@ -5,10 +5,14 @@ import {
   seriousFindingsUnreported,
 } from '../registers/inspection/queries.ts'
 import { holidayChecks, quarterlyInspections } from '../registers/inspection/reminders.ts'
-import { organisationDuties } from '../registers/responsibility/organisation-queries.ts'
 import { decontaminationEndingSoon } from '../registers/personnel/queries.ts'
+import {
+  trainingCoverage,
+  trainingPlanStatus,
+  untaughtNewStaff,
+} from '../registers/personnel/training-queries.ts'
+import { organisationDuties } from '../registers/responsibility/organisation-queries.ts'
 import { bookReminders } from '../registers/responsibility/queries.ts'
-import { trainingCoverage, trainingPlanStatus, untaughtNewStaff } from '../registers/personnel/training-queries.ts'
 import {
   type AgendaItem,
   type AgendaQuery,

@@ -1,5 +1,13 @@
-import { escalationsDue, overdueDeterminations, periodicReviewsDue } from '../registers/classification/queries.ts'
-import { openDeviceAnomalies, overdueSoftwareChecks, softwareChecksDueSoon } from '../registers/device/queries.ts'
+import {
+  escalationsDue,
+  overdueDeterminations,
+  periodicReviewsDue,
+} from '../registers/classification/queries.ts'
+import {
+  openDeviceAnomalies,
+  overdueSoftwareChecks,
+  softwareChecksDueSoon,
+} from '../registers/device/queries.ts'
 import { missingItems, openIncidents, overdueIncidents } from '../registers/incident/queries.ts'
 import { leakDeadlinesDueSoon, overdueLeakDeadlines } from '../registers/publication/queries.ts'
 import { overdueTelegrams, dueSoon as telegramsDueSoon } from '../registers/telegram/queries.ts'

@@ -1,4 +1,3 @@
-import type { RegisterState } from '../registers/carrier/state.ts'
 import { carrierAgenda, custodyAgenda, movementAgenda, outgoingAgenda } from './agenda-carriers.ts'
 import {
   type AgendaAnomaly,
@@ -15,6 +14,7 @@ import {
   publicationAgenda,
   telegramAgenda,
 } from './agenda-registers.ts'
+import type { RegisterState } from './unit-state.ts'
 
 export type { AgendaAnomaly, AgendaContext, AgendaItem, AgendaRegister } from './agenda-items.ts'
 

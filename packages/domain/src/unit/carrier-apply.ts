@@ -1,14 +1,21 @@
-import { clockOutOfRange, concurrentHandOut, duplicateSerial, resolveAnomaly } from '../registers/carrier/anomalies.ts'
-import { checkRules } from './check-event.ts'
-import { handOutDue } from '../registers/carrier/rules.ts'
-import { type ScreenVerdict, screenUnitEvent } from './screen.ts'
-import type { Anomaly, Carrier, FoldContext, HandOut, RuleEvent, RuleEventOf } from '../registers/carrier/state.ts'
+import type { Carrier, HandOut } from '../core/carrier-record.ts'
 import type { EventEnvelope } from '../core/event-envelope.ts'
-import type { FoldWork } from './fold-work.ts'
 import { EARLIEST_EVENT_MS, hlcWallMs } from '../core/hlc.ts'
 import { MAX_PERIOD_YEARS } from '../core/levels.ts'
-import { foldSliceEvent } from './slice-fold-step.ts'
 import { localDay } from '../core/work-calendar.ts'
+import {
+  clockOutOfRange,
+  concurrentHandOut,
+  duplicateSerial,
+  resolveAnomaly,
+} from '../registers/carrier/anomalies.ts'
+import { handOutDue } from '../registers/carrier/rules.ts'
+import type { Anomaly, RuleEvent, RuleEventOf } from '../registers/carrier/state.ts'
+import { checkRules } from './check-event.ts'
+import type { FoldWork } from './fold-work.ts'
+import { type ScreenVerdict, screenUnitEvent } from './screen.ts'
+import { foldSliceEvent } from './slice-fold-step.ts'
+import type { FoldContext } from './unit-state.ts'
 
 /** Applying events to the fold's working state, after screening and the block rules. */
 

@@ -1,15 +1,15 @@
-import { checkResolution } from '../registers/carrier/anomalies.ts'
-import { carrierEventSchemas, isCarrierEventType } from '../registers/carrier/events.ts'
-import { checkCopy, checkHandOut, checkRegistration, checkTakeBack } from '../registers/carrier/rules.ts'
-import { payloadError } from './screen.ts'
-import type { FoldContext, RegisterState, RuleEvent, RuleView } from '../registers/carrier/state.ts'
-import { checkApproval, checkDestruction } from '../registers/carrier/destruction-rules.ts'
 import type { EventDraft } from '../core/event-envelope.ts'
-import { worksOf } from './fold-work.ts'
 import { hlcWallMs, isHlc } from '../core/hlc.ts'
 import { directoryUser } from '../core/key-directory.ts'
 import type { EventDefinition, SliceContext } from '../core/register-slice.ts'
 import { type DomainError, domainError, err, ok, type Result } from '../core/result.ts'
+import { checkResolution } from '../registers/carrier/anomalies.ts'
+import { checkApproval, checkDestruction } from '../registers/carrier/destruction-rules.ts'
+import { carrierEventSchemas, isCarrierEventType } from '../registers/carrier/events.ts'
+import { checkCopy, checkHandOut, checkRegistration, checkTakeBack } from '../registers/carrier/rules.ts'
+import type { RuleEvent, RuleView } from '../registers/carrier/state.ts'
+import { worksOf } from './fold-work.ts'
+import { payloadError } from './screen.ts'
 import {
   type AnySlice,
   type ComposedSlices,
@@ -18,6 +18,7 @@ import {
   unitEventDefinition,
   unitViewOf,
 } from './slices.ts'
+import type { FoldContext, RegisterState } from './unit-state.ts'
 
 /**
  * The block rules of one parsed event against a state. `strict` (checkEvent, before signing) also
@@ -82,7 +83,6 @@ function checkSliceDraft(
     unit: ctx.unit,
     directory: ctx.directory,
     calendar: ctx.calendar,
-    policy: ctx.policy,
     view: unitViewOf({ carriers: state.carriers, slices, sliceWorks: works }),
   }
   const event = { id: '', type: draft.type, actor: draft.actor, atMs, payload: parsed.data }

@@ -1,8 +1,10 @@
-import type { Anomaly, Approval, Carrier, RefusedEvent, RegisterState, RuleView } from '../registers/carrier/state.ts'
+import type { Carrier } from '../core/carrier-record.ts'
 import { CowMap } from '../core/cow-map.ts'
 import type { SecurityAlert } from '../core/key-directory.ts'
 import type { SliceContext } from '../core/register-slice.ts'
+import type { Anomaly, Approval, RuleView } from '../registers/carrier/state.ts'
 import { type ComposedSlices, carrierAwayIn, registersOf } from './slices.ts'
+import type { RefusedEvent, RegisterState } from './unit-state.ts'
 
 /**
  * The fold's private, mutable working state. A fold mutates it in place (no per-event copies of big

@@ -1,3 +1,9 @@
+import type { EventEnvelope } from '../core/event-envelope.ts'
+import { verifyEventSignature } from '../core/event-envelope.ts'
+import { hlcWallMs, isHlc } from '../core/hlc.ts'
+import { type SecurityAlert, SecurityAlertKind, screenEvent } from '../core/key-directory.ts'
+import type { SliceEvent } from '../core/register-slice.ts'
+import { type DomainError, domainError } from '../core/result.ts'
 import {
   CARRIER_EVENT_ROLES,
   type CarrierEventType,
@@ -6,14 +12,9 @@ import {
   MAX_TITLE_LENGTH,
 } from '../registers/carrier/events.ts'
 import { fastHandedOut, fastTakenBack } from '../registers/carrier/fast-parse.ts'
-import type { FoldContext, RuleEvent } from '../registers/carrier/state.ts'
-import type { EventEnvelope } from '../core/event-envelope.ts'
-import { verifyEventSignature } from '../core/event-envelope.ts'
-import { hlcWallMs, isHlc } from '../core/hlc.ts'
-import { type SecurityAlert, SecurityAlertKind, screenEvent } from '../core/key-directory.ts'
-import type { SliceEvent } from '../core/register-slice.ts'
-import { type DomainError, domainError } from '../core/result.ts'
+import type { RuleEvent } from '../registers/carrier/state.ts'
 import type { ComposedSlices } from './slices.ts'
+import type { FoldContext } from './unit-state.ts'
 
 /**
  * The gate every event passes before any rule (ARCHITECTURE decision 3): signature, known actor, the

@@ -1,15 +1,14 @@
-import type { ScreenedSliceEvent } from './screen.ts'
-import type { FoldContext } from '../registers/carrier/state.ts'
-import { type FoldWork, touchSlice } from './fold-work.ts'
 import type { SliceContext } from '../core/register-slice.ts'
+import { type FoldWork, touchSlice } from './fold-work.ts'
+import type { ScreenedSliceEvent } from './screen.ts'
 import { unitViewOf } from './slices.ts'
+import type { FoldContext } from './unit-state.ts'
 
 function sliceContextOf(work: FoldWork, ctx: FoldContext): SliceContext {
   work.sliceContext ??= {
     unit: ctx.unit,
     directory: ctx.directory,
     calendar: ctx.calendar,
-    policy: ctx.policy,
     view: unitViewOf(work),
   }
   return work.sliceContext

@@ -1,5 +1,7 @@
+import type { Carrier } from '../core/carrier-record.ts'
+import type { EventDefinition, RegisterSlice } from '../core/register-slice.ts'
+import type { CarrierAway, IncidentFacts, UnitView } from '../core/unit-view.ts'
 import { CARRIER_EVENT_ROLES, carrierEventSchemas, isCarrierEventType } from '../registers/carrier/events.ts'
-import type { Carrier } from '../registers/carrier/state.ts'
 import { createClassificationSlice } from '../registers/classification/slice.ts'
 import type { ClassificationState } from '../registers/classification/state.ts'
 import { createCustodySlice } from '../registers/custody/slice.ts'
@@ -18,7 +20,6 @@ import { createPersonnelSlice } from '../registers/personnel/slice.ts'
 import type { PersonnelState } from '../registers/personnel/state.ts'
 import { createPublicationSlice } from '../registers/publication/slice.ts'
 import type { PublicationState } from '../registers/publication/state.ts'
-import type { CarrierAway, EventDefinition, RegisterSlice, UnitView } from '../core/register-slice.ts'
 import { createResponsibilitySlice } from '../registers/responsibility/slice.ts'
 import type { ResponsibilityState } from '../registers/responsibility/state.ts'
 import { createTelegramSlice } from '../registers/telegram/slice.ts'
@@ -145,12 +146,34 @@ export function unitViewOf(source: {
     get carriers() {
       return source.carriers
     },
-    register<S>(name: string): S | undefined {
-      const index = source.slices.indexOf.get(name)
-      return index === undefined ? undefined : (viewRegister(source.slices, source.sliceWorks, index) as S)
-    },
+    device: (deviceId) => registerView<DeviceState>(source, 'device')?.devices.get(deviceId),
+    incident: (ref) => incidentFacts(registerView<IncidentState>(source, 'incident'), ref),
     carrierAway: (carrierId) => carrierAwayIn(source.slices, source.sliceWorks, carrierId),
   }
+}
+
+function registerView<S>(
+  source: { readonly slices: ComposedSlices; readonly sliceWorks: readonly unknown[] },
+  name: RegisterName,
+): S | undefined {
+  const index = source.slices.indexOf.get(name)
+  return index === undefined ? undefined : (viewRegister(source.slices, source.sliceWorks, index) as S)
+}
+
+/** An incident or missing item as other registers read it: the carriers it concerns. */
+export function incidentFacts(incidents: IncidentState | undefined, ref: string): IncidentFacts | undefined {
+  if (incidents === undefined) return undefined
+  const missing = incidents.missing.get(ref)
+  const incident = incidents.incidents.get(ref)
+  if (missing === undefined && incident === undefined) return undefined
+  const refs: string[] = []
+  if (missing !== undefined) refs.push(missing.carrierId)
+  if (incident !== undefined) {
+    refs.push(...incident.carrierRefs)
+    const itsMissing = incident.missingId === null ? undefined : incidents.missing.get(incident.missingId)
+    if (itsMissing !== undefined) refs.push(itsMissing.carrierId)
+  }
+  return { id: ref, carrierRefs: refs }
 }
 
 /** Lazily computed register states of a snapshot: a register nobody reads is never viewed. */

@@ -1,11 +1,11 @@
-import { foldEvent } from './carrier-apply.ts'
-import { sameCarrier } from '../registers/carrier/diff.ts'
-import { type ScreenVerdict, screenUnitEvent } from './screen.ts'
-import type { FoldContext, RegisterState } from '../registers/carrier/state.ts'
 import type { EventEnvelope } from '../core/event-envelope.ts'
-import { emptyWork, type FoldWork, forkWork, snapshot } from './fold-work.ts'
 import { hlcWallMs } from '../core/hlc.ts'
+import { sameCarrier } from '../registers/carrier/diff.ts'
+import { foldEvent } from './carrier-apply.ts'
+import { emptyWork, type FoldWork, forkWork, snapshot } from './fold-work.ts'
+import { type ScreenVerdict, screenUnitEvent } from './screen.ts'
 import { composeSlices } from './slices.ts'
+import type { FoldContext, RegisterState } from './unit-state.ts'
 
 /**
  * The register fold (ARCHITECTURE decisions 1–3): events in a deterministic total order (HLC, then id,

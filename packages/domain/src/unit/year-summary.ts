@@ -1,14 +1,14 @@
-import type { RegisterState } from '../registers/carrier/state.ts'
+import type { Level } from '../core/levels.ts'
+import { localDay, type WorkCalendar } from '../core/work-calendar.ts'
 import { secretItemsRegister } from '../registers/classification/queries.ts'
 import { type DeviceYearFigures, deviceYearFigures } from '../registers/device/queries.ts'
 import { type IncidentYearFigures, incidentYearFigures } from '../registers/incident/queries.ts'
 import { type InspectionYearFigures, inspectionYearFigures } from '../registers/inspection/queries.ts'
-import type { Level } from '../core/levels.ts'
 import { type PersonnelYearSummary, personnelYearSummary } from '../registers/personnel/queries.ts'
 import { type PublicationFigures, publicationFigures } from '../registers/publication/queries.ts'
 import { type BookFigures, bookFigures } from '../registers/responsibility/queries.ts'
 import type { UnitPolicy } from './policy.ts'
-import { localDay, type WorkCalendar } from '../core/work-calendar.ts'
+import type { RegisterState } from './unit-state.ts'
 
 /** The carrier register's figures of a year (registered, copied and destroyed in it). */
 export interface CarrierYearFigures {

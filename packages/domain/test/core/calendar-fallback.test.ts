@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { checkEvent } from '../../src/unit/check-event.ts'
+import { DEFAULT_CALENDAR, deadlineEstimated, ESTIMATED_DEADLINE_NOTE } from '../../src/core/work-calendar.ts'
 import { nextSerial } from '../../src/registers/carrier/queries.ts'
 import { majorHolidays } from '../../src/registers/inspection/holidays.ts'
 import { unitDueSoon, unitOverdue } from '../../src/unit/agenda.ts'
-import { DEFAULT_CALENDAR, deadlineEstimated, ESTIMATED_DEADLINE_NOTE } from '../../src/core/work-calendar.ts'
-import { draftOf, fold, local, makeContext, refusal, refusedCodes, registration, signed } from '../support/fixtures.ts'
+import { checkEvent } from '../../src/unit/check-event.ts'
+import {
+  draftOf,
+  fold,
+  local,
+  makeContext,
+  refusal,
+  refusedCodes,
+  registration,
+  signed,
+} from '../support/fixtures.ts'
 
 /**
  * Issue 10: DEFAULT_CALENDAR has holiday data for 2025–2026 only. From 1 January 2027 work must go on:

@@ -17,3 +17,15 @@ describe('register entry points', () => {
     },
   )
 })
+
+/** The carrier register is folded by the unit itself (unit/unit-fold.ts), not as a slice; its entry holds the rest. */
+describe('the carrier register entry point', () => {
+  it('rules C-01, C-11: registers/carrier exports its events, policy and queries, re-exported by the package root', async () => {
+    const entry: Record<string, unknown> = await import('../../src/registers/carrier/index.ts')
+    const root: Record<string, unknown> = await import('../../src/index.ts')
+    for (const name of ['carrierEventSchemas', 'desensitizeTitle', 'nextSerial', 'AnomalyKind']) {
+      expect(entry[name], name).toBeDefined()
+      expect(root[name], name).toBe(entry[name])
+    }
+  })
+})

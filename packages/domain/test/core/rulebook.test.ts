@@ -13,7 +13,9 @@ const testDir = new URL('..', import.meta.url).pathname
 function testTitles(): string[] {
   const titles: string[] = []
   const title = /\b(?:it|test|describe)(?:\.each\([\s\S]*?\))?\(\s*(['"`])((?:(?!\1).)*)\1/g
-  for (const file of readdirSync(testDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts'))) {
+  for (const file of readdirSync(testDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.test.ts'),
+  )) {
     const source = readFileSync(join(testDir, file), 'utf8')
     for (const match of source.matchAll(title)) titles.push(match[2] as string)
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createTextScreener, MIN_OVERRIDE_REASON_LENGTH, screenFreeText } from '../../src/core/text-screening.ts'
+import {
+  createTextScreener,
+  MIN_OVERRIDE_REASON_LENGTH,
+  screenFreeText,
+} from '../../src/core/text-screening.ts'
 
 /** Rule S-03 by example; the screener's properties: text-screening-properties. */
 

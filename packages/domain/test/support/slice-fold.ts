@@ -1,7 +1,11 @@
-import type { Carrier } from '../../src/registers/carrier/state.ts'
+import type { Carrier } from '../../src/core/carrier-record.ts'
 import { directoryUser } from '../../src/core/key-directory.ts'
-import type { CarrierAway, RegisterSlice, SliceContext, SliceEvent, UnitView } from '../../src/core/register-slice.ts'
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../src/core/register-slice.ts'
 import { type DomainError, domainError } from '../../src/core/result.ts'
+import type { CarrierAway, UnitView } from '../../src/core/unit-view.ts'
+import type { DeviceState } from '../../src/registers/device/state.ts'
+import type { IncidentState } from '../../src/registers/incident/state.ts'
+import { incidentFacts } from '../../src/unit/slices.ts'
 import { expectClearRefusal } from './clear-refusal.ts'
 import { makeContext, type TestActor } from './fixtures.ts'
 
@@ -112,14 +116,16 @@ export function carrierFixture(overrides: Partial<Carrier> = {}): Carrier {
 export function testUnitView(
   parts: {
     carriers?: readonly Carrier[]
-    registers?: Readonly<Record<string, unknown>>
+    /** The device and incident registers' states, read through the view's typed accessors. */
+    registers?: { readonly device?: DeviceState; readonly incident?: IncidentState }
     away?: Readonly<Record<string, CarrierAway>>
   } = {},
 ): UnitView {
   const carriers = new Map((parts.carriers ?? []).map((c) => [c.id, c]))
   return {
     carriers,
-    register: <S>(name: string) => parts.registers?.[name] as S | undefined,
+    device: (id) => parts.registers?.device?.devices.get(id),
+    incident: (ref) => incidentFacts(parts.registers?.incident, ref),
     carrierAway: (id) => parts.away?.[id] ?? null,
   }
 }

@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { checkEvent } from '../../src/unit/check-event.ts'
-import { nextSerial, openAnomalies } from '../../src/registers/carrier/queries.ts'
-import { createUnitRegister, foldUnitRegister } from '../../src/unit/unit-fold.ts'
-import { AnomalyKind } from '../../src/registers/carrier/state.ts'
 import { type EventDraft, type EventEnvelope, signEvent } from '../../src/core/event-envelope.ts'
 import { boundedHlc, DEFAULT_MAX_CLOCK_SKEW_MS, hlcWallMs, tickHlc } from '../../src/core/hlc.ts'
-import { unitOpenAnomalies, unitOverdue } from '../../src/unit/agenda.ts'
-import { unitYearSummary } from '../../src/unit/year-summary.ts'
 import { DEFAULT_CALENDAR } from '../../src/core/work-calendar.ts'
-import { fold, KEYS, local, makeContext, refusedCodes, registration, signed, T, UNIT } from '../support/fixtures.ts'
+import { nextSerial, openAnomalies } from '../../src/registers/carrier/queries.ts'
+import { AnomalyKind } from '../../src/registers/carrier/state.ts'
+import { unitOpenAnomalies, unitOverdue } from '../../src/unit/agenda.ts'
+import { checkEvent } from '../../src/unit/check-event.ts'
+import { createUnitRegister, foldUnitRegister } from '../../src/unit/unit-fold.ts'
+import { unitYearSummary } from '../../src/unit/year-summary.ts'
 import { inspection } from '../registers/inspection/inspection-fold.ts'
+import {
+  fold,
+  KEYS,
+  local,
+  makeContext,
+  refusedCodes,
+  registration,
+  signed,
+  T,
+  UNIT,
+} from '../support/fixtures.ts'
 import { registered, registered2 } from './unit-agenda-fixtures.ts'
 
 /**

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createUnitRegister, foldUnitRegister } from '../../src/unit/unit-fold.ts'
-import type { RegisterState } from '../../src/registers/carrier/state.ts'
 import { compareEvents, type EventEnvelope } from '../../src/core/event-envelope.ts'
+import { createUnitRegister, foldUnitRegister } from '../../src/unit/unit-fold.ts'
+import type { RegisterState } from '../../src/unit/unit-state.ts'
 import { eventPool } from '../support/event-pool.ts'
 import { local, makeContext, registration, signed } from '../support/fixtures.ts'
 

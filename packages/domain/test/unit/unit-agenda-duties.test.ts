@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type AgendaItem, unitDueSoon, unitOpenAnomalies, unitOverdue } from '../../src/unit/agenda.ts'
-import { local, signed } from '../support/fixtures.ts'
 import { approval, issue } from '../registers/outgoing/outgoing-fixtures.ts'
+import { local, signed } from '../support/fixtures.ts'
 import { agendaContext, at, registered, validHistory } from './unit-agenda-fixtures.ts'
 
 /** The agenda's custody reminders (C-10, C-13) and outgoing duties (C-09, C-14), over the unit fold. */

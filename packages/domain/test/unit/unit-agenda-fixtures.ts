@@ -1,7 +1,15 @@
 import { expect } from 'vitest'
 import type { EventEnvelope } from '../../src/core/event-envelope.ts'
 import type { SliceEvent } from '../../src/core/register-slice.ts'
-import { fold, local, makeContext, refusedCodes, registration, signed, type TestActor } from '../support/fixtures.ts'
+import {
+  fold,
+  local,
+  makeContext,
+  refusedCodes,
+  registration,
+  signed,
+  type TestActor,
+} from '../support/fixtures.ts'
 
 /** Histories for the unit agenda tests: signed events folded by the unit fold, on Monday 2 March 2026. */
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { EventEnvelope } from '../../src/core/event-envelope.ts'
 import { unitDueSoon, unitOpenAnomalies, unitOverdue } from '../../src/unit/agenda.ts'
 import { device } from '../registers/device/device-fold.ts'
-import { local, signed } from '../support/fixtures.ts'
 import { approval, issue, print } from '../registers/outgoing/outgoing-fixtures.ts'
+import { local, signed } from '../support/fixtures.ts'
 import { agendaContext, at, registered, registered2, validHistory } from './unit-agenda-fixtures.ts'
 
 /** The order of the unit agenda's lists, and the years its periodic queries are asked for. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { type AgendaItem, unitDueSoon, unitOverdue } from '../../src/unit/agenda.ts'
-import { local, signed } from '../support/fixtures.ts'
 import { finding, inspection } from '../registers/inspection/inspection-fold.ts'
 import { leaving, onboarding } from '../registers/personnel/personnel-fold.ts'
+import { local, signed } from '../support/fixtures.ts'
 import { agendaContext, signedForUnit, validHistory } from './unit-agenda-fixtures.ts'
 
 /** The agenda's periodic and standing duties (I-01, I-04, T-03, P-03, B-01, B-04) over the unit fold. */

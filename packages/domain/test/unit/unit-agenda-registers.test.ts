@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { localDay } from '../../src/core/work-calendar.ts'
 import { escalationsDue } from '../../src/registers/classification/queries.ts'
 import { type AgendaItem, unitDueSoon, unitOverdue } from '../../src/unit/agenda.ts'
-import { localDay } from '../../src/core/work-calendar.ts'
 import { determined, proposal } from '../registers/classification/classification-fold.ts'
 import { local, signed } from '../support/fixtures.ts'
 import { agendaContext, signedForUnit, validHistory } from './unit-agenda-fixtures.ts'

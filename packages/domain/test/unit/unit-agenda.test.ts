@@ -3,12 +3,12 @@ import type { EventEnvelope } from '../../src/core/event-envelope.ts'
 import { type AgendaItem, unitDueSoon, unitOpenAnomalies, unitOverdue } from '../../src/unit/agenda.ts'
 import { proposal } from '../registers/classification/classification-fold.ts'
 import { device } from '../registers/device/device-fold.ts'
-import { fold, local, registration, signed, T } from '../support/fixtures.ts'
 import { finding, inspection } from '../registers/inspection/inspection-fold.ts'
 import { DAY, HOUR, loan, MIN, START } from '../registers/movement/movement-fixtures.ts'
 import { approval, issue } from '../registers/outgoing/outgoing-fixtures.ts'
 import { session, registered as staff } from '../registers/personnel/personnel-fold.ts'
 import { receipt } from '../registers/telegram/telegram-fold.ts'
+import { fold, local, registration, signed, T } from '../support/fixtures.ts'
 import { agendaContext, at, registered, registered2, validHistory } from './unit-agenda-fixtures.ts'
 
 /**

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkEvent } from '../../src/unit/check-event.ts'
-import { carrierEventSchemas } from '../../src/registers/carrier/events.ts'
-import { createUnitRegister, foldUnitRegister } from '../../src/unit/unit-fold.ts'
 import type { EventEnvelope } from '../../src/core/event-envelope.ts'
+import { carrierEventSchemas } from '../../src/registers/carrier/events.ts'
 import { DEFAULT_TELEGRAM_POLICY } from '../../src/registers/telegram/policy.ts'
+import { checkEvent } from '../../src/unit/check-event.ts'
 import { DEFAULT_UNIT_POLICY } from '../../src/unit/policy.ts'
 import { composeSlices, unitEventDefinition, unitEventTypes } from '../../src/unit/slices.ts'
+import { createUnitRegister, foldUnitRegister } from '../../src/unit/unit-fold.ts'
 import { draftOf, fold, local, makeContext, refusedCodes, registration, signed } from '../support/fixtures.ts'
 
 /**

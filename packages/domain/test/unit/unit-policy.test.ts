@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { LEVELS } from '../../src/core/levels.ts'
-import { DEFAULT_UNIT_POLICY, desensitizeTitle, type UnitPolicy } from '../../src/unit/policy.ts'
+import { desensitizeTitle } from '../../src/registers/carrier/policy.ts'
+import { DEFAULT_UNIT_POLICY, type UnitPolicy } from '../../src/unit/policy.ts'
 
 const numberOnly: UnitPolicy = { ...DEFAULT_UNIT_POLICY, titleMasking: 'number_only' }
 

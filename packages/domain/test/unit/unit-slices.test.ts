@@ -11,8 +11,8 @@ import {
   unitViewOf,
   viewRegister,
 } from '../../src/unit/slices.ts'
-import { local } from '../support/fixtures.ts'
 import { foldWork, outgoingBuilder } from '../registers/outgoing/outgoing-fixtures.ts'
+import { local } from '../support/fixtures.ts'
 import { carrierFixture } from '../support/slice-fold.ts'
 
 /** The composition of the unit's registers (ARCHITECTURE decision 1): names, event types, views. */
@@ -68,17 +68,14 @@ describe('the unit view', () => {
     expect(carrierAwayIn(slices, [], 'c1')).toBeNull()
   })
 
-  it('rule C-14: the view reads carriers, registers by name (empty when untouched) and carriers away', () => {
+  it('rule C-14: the view reads carriers, devices and incidents through typed accessors, and carriers away', () => {
     const works: unknown[] = []
     works[outgoingIndex] = meetingWork()
     const carriers = new Map([['c1', carrierFixture()]])
     const view = unitViewOf({ carriers, slices, sliceWorks: works })
     expect(view.carriers).toBe(carriers)
-    expect(view.register('nope')).toBeUndefined()
-    const outgoing = view.register<{ meetings: ReadonlyMap<string, unknown> }>('outgoing')
-    expect([...(outgoing?.meetings.keys() ?? [])]).toEqual(['m1'])
-    const telegram = view.register<{ telegrams: ReadonlyMap<string, unknown> }>('telegram')
-    expect(telegram?.telegrams.size).toBe(0)
+    expect(view.device('pc-none')).toBeUndefined()
+    expect(view.incident('none')).toBeUndefined()
     expect(view.carrierAway('c1')?.code).toBe('C-14')
     const untouched = viewRegister(slices, [], outgoingIndex) as { meetings: ReadonlyMap<string, unknown> }
     expect(untouched.meetings.size).toBe(0)

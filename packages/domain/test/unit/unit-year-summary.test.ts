@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { unitYearSummary } from '../../src/unit/year-summary.ts'
 import { determined } from '../registers/classification/classification-fold.ts'
-import { fold, local, makeContext, registration, signed, type TestActor } from '../support/fixtures.ts'
 import { finding, inspection } from '../registers/inspection/inspection-fold.ts'
+import { fold, local, makeContext, registration, signed, type TestActor } from '../support/fixtures.ts'
 
 /** The year's summary figures (年度保密工作总结) as one query across the composed registers. */
 

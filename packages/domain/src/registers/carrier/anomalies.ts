@@ -1,5 +1,6 @@
-import { type Anomaly, AnomalyKind, type Carrier, type RuleEventOf, type RuleView } from './state.ts'
+import type { Carrier } from '../../core/carrier-record.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import { type Anomaly, AnomalyKind, type RuleEventOf, type RuleView } from './state.ts'
 
 /**
  * Anomalies: rules broken by merged offline histories (ARCHITECTURE decision 2). They are never

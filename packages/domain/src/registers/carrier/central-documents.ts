@@ -1,6 +1,6 @@
-import type { CarrierRegistered } from './events.ts'
 import { isStateSecret } from '../../core/levels.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import type { CarrierRegistered } from './events.ts'
 
 /**
  * rule C-18: unclassified documents of the 中共中央 are kept as classified (作密件保管): registered

@@ -1,8 +1,8 @@
-import { carrierAwayError, unknownCarrier } from './rules.ts'
-import type { RuleEventOf, RuleView } from './state.ts'
 import { directoryUser, type KeyDirectory } from '../../core/key-directory.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
-import type { UnitPolicy } from '../../unit/policy.ts'
+import type { CarrierPolicy } from './policy.ts'
+import { carrierAwayError, unknownCarrier } from './rules.ts'
+import type { RuleEventOf, RuleView } from './state.ts'
 
 /** Block rules of destruction (rule C-11). Each returns the refusal, or null to allow. */
 
@@ -36,7 +36,7 @@ export function checkApproval(view: RuleView, event: RuleEventOf<'approval.grant
 export function checkDestruction(
   view: RuleView,
   event: RuleEventOf<'carrier.destroyed'>,
-  policy: UnitPolicy,
+  policy: CarrierPolicy,
   directory: KeyDirectory,
 ): DomainError | null {
   const p = event.payload

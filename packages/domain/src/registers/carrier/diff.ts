@@ -1,4 +1,5 @@
-import type { Carrier, HandOut, RegisterState } from './state.ts'
+import type { Carrier, HandOut } from '../../core/carrier-record.ts'
+import type { CarrierRegisterState } from './state.ts'
 
 function sameHolders(a: readonly HandOut[], b: readonly HandOut[]): boolean {
   if (a === b) return true
@@ -46,7 +47,10 @@ export function sameCarrier(a: Carrier, b: Carrier): boolean {
  * object only when an event changed it, and a refold puts back the objects that came out the same).
  * What a server upserts into its projection after an ingest.
  */
-export function changedCarriers(before: RegisterState, after: RegisterState): readonly Carrier[] {
+export function changedCarriers(
+  before: CarrierRegisterState,
+  after: CarrierRegisterState,
+): readonly Carrier[] {
   const changed: Carrier[] = []
   for (const [id, carrier] of after.carriers) if (before.carriers.get(id) !== carrier) changed.push(carrier)
   return changed

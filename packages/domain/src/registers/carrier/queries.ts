@@ -1,5 +1,6 @@
-import type { Anomaly, Carrier, HandOut, RegisterState } from './state.ts'
+import type { Carrier, HandOut } from '../../core/carrier-record.ts'
 import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
+import type { Anomaly, CarrierRegisterState } from './state.ts'
 
 /** rule C-05: a carrier is overdue while it is out past the due time of one of its hand-outs. */
 export function isOverdue(carrier: Carrier, nowMs: number): boolean {
@@ -12,7 +13,7 @@ export interface OverdueHandOut {
 }
 
 /** rule C-05: every open hand-out past its due time, earliest due first. */
-export function overdueHandOuts(state: RegisterState, nowMs: number): readonly OverdueHandOut[] {
+export function overdueHandOuts(state: CarrierRegisterState, nowMs: number): readonly OverdueHandOut[] {
   const overdue: OverdueHandOut[] = []
   for (const carrier of state.carriers.values()) {
     if (carrier.state !== 'out') continue
@@ -21,7 +22,7 @@ export function overdueHandOuts(state: RegisterState, nowMs: number): readonly O
   return overdue.sort((a, b) => a.handOut.dueAt - b.handOut.dueAt || (a.handOut.id < b.handOut.id ? -1 : 1))
 }
 
-export function openAnomalies(state: RegisterState): readonly Anomaly[] {
+export function openAnomalies(state: CarrierRegisterState): readonly Anomaly[] {
   return state.anomalies.filter((a) => a.resolvedAt === null)
 }
 
@@ -30,7 +31,7 @@ export function openAnomalies(state: RegisterState): readonly Anomaly[] {
  * `2026-0007`), four digits at least. What a device proposes; an offline twin may propose the same,
  * which the fold reports as a duplicate_serial anomaly.
  */
-export function nextSerial(state: RegisterState, atMs: number, calendar: WorkCalendar): string {
+export function nextSerial(state: CarrierRegisterState, atMs: number, calendar: WorkCalendar): string {
   const year = String(localDay(atMs, calendar).year)
   let last = 0
   for (const serial of state.serials.keys()) {

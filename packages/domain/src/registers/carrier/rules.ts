@@ -1,8 +1,6 @@
-import type { RuleEventOf, RuleView } from './state.ts'
-import { checkCentralUnclassified } from './central-documents.ts'
-import { isStateSecret, LEVEL_LABEL_ZH, type Level, MAX_PERIOD_YEARS, requiresCopyNumbers } from '../../core/levels.ts'
+import { isStateSecret, LEVEL_LABEL_ZH, type Level, requiresCopyNumbers } from '../../core/levels.ts'
 import { type DomainError, domainError, err, ok, type Result } from '../../core/result.ts'
-import { desensitizeTitle, type UnitPolicy } from '../../unit/policy.ts'
+import { checkPeriod } from '../../core/secrecy-period.ts'
 import {
   endOfLocalDay,
   endOfWorkingDay,
@@ -10,12 +8,15 @@ import {
   startOfLocalDate,
   type WorkCalendar,
 } from '../../core/work-calendar.ts'
+import { checkCentralUnclassified } from './central-documents.ts'
+import { type CarrierPolicy, desensitizeTitle } from './policy.ts'
+import type { RuleEventOf, RuleView } from './state.ts'
 
 /** Block rules of registration, circulation and copying. Each returns the refusal, or null to allow. */
 
 export interface RuleContext {
   readonly calendar: WorkCalendar
-  readonly policy: UnitPolicy
+  readonly policy: CarrierPolicy
 }
 
 export function unknownCarrier(id: string): DomainError {
@@ -65,26 +66,6 @@ function checkCopyNumbers(
     seen.add(copy.copyNumber)
   }
   return null
-}
-
-/** rule D-03: period within the level's maximum; levels that are not state secrets have none. */
-export function checkPeriod(level: Level, period: number | null): DomainError | null {
-  const max = MAX_PERIOD_YEARS[level]
-  if (max === undefined) {
-    if (period === null) return null
-    return domainError(
-      'D-03',
-      `${LEVEL_LABEL_ZH[level]}不是国家秘密，不设保密期限（规则 D-03）`,
-      'Only state secrets have a secrecy period (rule D-03)',
-    )
-  }
-  if (period === null || (period >= 1 && period <= max)) return null
-  return domainError(
-    'D-03',
-    `${LEVEL_LABEL_ZH[level]}保密期限须为 1 至 ${max} 年（规则 D-03）`,
-    `The secrecy period of this level must be 1 to ${max} years (rule D-03)`,
-    { max },
-  )
 }
 
 /** rules C-01, C-02, D-03, S-02. `strict`: a serial already in use is refused (checkEvent), not merged. */

@@ -1,75 +1,6 @@
+import type { Carrier } from '../../core/carrier-record.ts'
+import type { CarrierAway } from '../../core/unit-view.ts'
 import type { CarrierEventPayloads, CarrierEventType } from './events.ts'
-import type { EventEnvelope } from '../../core/event-envelope.ts'
-import type { KeyDirectory, SecurityAlert } from '../../core/key-directory.ts'
-import type { Level } from '../../core/levels.ts'
-import type { CarrierAway } from '../../core/register-slice.ts'
-import type { DomainError } from '../../core/result.ts'
-import type { UnitPolicy } from '../../unit/policy.ts'
-import type { UnitRegisters } from '../../unit/slices.ts'
-import type { WorkCalendar } from '../../core/work-calendar.ts'
-
-/** Everything a fold depends on besides the events: the same context gives the same state everywhere. */
-export interface FoldContext {
-  readonly unit: string
-  readonly directory: KeyDirectory
-  readonly calendar: WorkCalendar
-  readonly policy: UnitPolicy
-  /** Signature check; defaults to verifyEventSignature. Pass a memoising one (createSignatureCache). */
-  readonly verify?: (event: EventEnvelope, publicKeyHex: string) => boolean
-  /**
-   * The latest plausible event time (ms): the folding replica's trusted now plus the allowed clock skew
-   * (DEFAULT_MAX_CLOCK_SKEW_MS). An event later than it, or earlier than EARLIEST_EVENT_MS, folds as a
-   * 时间异常 anomaly and moves nothing else (no numbering year, no deadline, not `lastAt`). It only ever
-   * grows, so an event once plausible stays plausible on every later refold. Absent: no upper bound.
-   */
-  readonly latestEventMs?: () => number
-}
-
-/** One open or closed hand-out of a carrier to a reader (rules C-04, C-05). */
-export interface HandOut {
-  /** Event id of the carrier.handed_out event. */
-  readonly id: string
-  readonly reader: string
-  readonly handedOutAt: number
-  readonly dueAt: number
-}
-
-export const CarrierState = { InCustody: 'in_custody', Out: 'out', Destroyed: 'destroyed' } as const
-export type CarrierState = (typeof CarrierState)[keyof typeof CarrierState]
-
-/** One register entry (one copy of a document, rule C-02). */
-export interface Carrier {
-  readonly id: string
-  /** 登记编号 (rule C-01); a copy made here: the original's serial + `-F<n>` (rule C-07). */
-  readonly serial: string
-  readonly docNumber: string
-  readonly issuer: string
-  /** De-sensitized for 绝密/机密 (rule S-02). */
-  readonly title: string
-  readonly kind: 'paper' | 'electronic' | 'medium'
-  readonly direction: 'received' | 'produced'
-  readonly level: Level
-  /** rule C-18: an unclassified 中共中央 document kept as classified (handled like 秘密, stored apart). */
-  readonly keptAsClassified: boolean
-  /** rule D-03: years; 0 for levels that are not state secrets (they have no period). */
-  readonly periodYears: number
-  readonly scope: string
-  readonly copyNumber: number | null
-  /** The carrier this one was copied from (rule C-07), null for a registered original. */
-  readonly originalId: string | null
-  readonly receivedOn: string
-  /** rule C-01: registered on a later day than received (the same-day deadline was missed). */
-  readonly lateRegistration: boolean
-  readonly registeredAt: number
-  readonly state: CarrierState
-  /** Open hand-outs. More than one only after a merge of concurrent offline hand-outs (an anomaly). */
-  readonly holders: readonly HandOut[]
-  readonly updatedAt: number
-  readonly destroyedAt: number | null
-  /** Event id of the event that registered or copied it, and of the last one that changed it. */
-  readonly createdBy: string
-  readonly lastEventId: string
-}
 
 export const AnomalyKind = {
   ConcurrentHandOut: 'concurrent_hand_out',
@@ -105,33 +36,13 @@ export interface Approval {
   readonly grantedAt: number
 }
 
-export interface RefusedEvent {
-  readonly eventId: string
-  readonly type: string
-  readonly error: DomainError
-}
-
-/**
- * The register of one unit: the fold of its events. Snapshots are immutable: a later ingest builds new
- * maps, and a carrier object is replaced only when an event changed it (diff by reference).
- */
-export interface RegisterState {
+/** The carrier register's part of a unit's folded state (what its queries read). */
+export interface CarrierRegisterState {
   readonly carriers: ReadonlyMap<string, Carrier>
   readonly anomalies: readonly Anomaly[]
-  readonly alerts: readonly SecurityAlert[]
-  readonly refused: readonly RefusedEvent[]
-  /** Distinct events folded (applied, refused or alerted). */
-  readonly size: number
   readonly approvals: ReadonlyMap<string, Approval>
   /** rule C-01: registration serial → id of the first registration event using it. */
   readonly serials: ReadonlyMap<string, string>
-  /**
-   * HLC of the last event in order whose time is plausible (not a 时间异常), null when none: what a
-   * device ticks its clock from, so a 2286 event never drags later events into 2286.
-   */
-  readonly lastAt: string | null
-  /** The unit's other registers (classification, telegrams, personnel…), folded from the same log. */
-  readonly registers: UnitRegisters
 }
 
 /** What the block rules read: the folded state (or a RegisterState snapshot, for checkEvent). */

@@ -1,3 +1,6 @@
+import { type Level, MAX_PERIOD_YEARS } from '../../core/levels.ts'
+import type { SliceEvent } from '../../core/register-slice.ts'
+import { localDay, startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
 import type {
   ClassificationApproved,
   ClassificationChangeProposed,
@@ -16,9 +19,6 @@ import type {
   HistoryEntry,
   Proposal,
 } from './state.ts'
-import { type Level, MAX_PERIOD_YEARS } from '../../core/levels.ts'
-import type { SliceEvent } from '../../core/register-slice.ts'
-import { localDay, startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
 
 /** State changes of the classification register; each runs only after its check allowed the event. */
 

@@ -1,7 +1,8 @@
 /** The classification register (entry point `@secledger/domain/registers/classification`). */
+
+export * from '../../core/level-marking.ts'
 export * from './apply.ts'
 export * from './events.ts'
-export * from '../../core/level-marking.ts'
 export * from './policy.ts'
 export * from './queries.ts'
 export * from './rules.ts'

@@ -1,11 +1,11 @@
-import { expiryOf } from './apply.ts'
-import type { ClassificationBasis } from './events.ts'
-import type { ClassificationPolicy } from './policy.ts'
-import type { Approver, ClassificationItem, ClassificationState } from './state.ts'
 import type { Level } from '../../core/levels.ts'
 import type { Result } from '../../core/result.ts'
 import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import { addWorkingDays } from '../../core/working-days.ts'
+import { expiryOf } from './apply.ts'
+import type { ClassificationBasis } from './events.ts'
+import type { ClassificationPolicy } from './policy.ts'
+import type { Approver, ClassificationItem, ClassificationState } from './state.ts'
 
 /** Read-only questions about the classification register; time comes in as `nowMs`. */
 

@@ -1,4 +1,8 @@
-import { checkPeriod } from '../carrier/rules.ts'
+import { directoryUser } from '../../core/key-directory.ts'
+import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import { Role } from '../../core/roles.ts'
+import { checkPeriod } from '../../core/secrecy-period.ts'
 import type {
   ClassificationApproved,
   ClassificationChangeProposed,
@@ -11,10 +15,6 @@ import type {
 } from './events.ts'
 import type { ClassificationPolicy } from './policy.ts'
 import type { ClassificationItem, ClassificationState } from './state.ts'
-import { directoryUser } from '../../core/key-directory.ts'
-import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
-import { Role } from '../../core/roles.ts'
 
 /** Block rules of the classification register. Each returns the refusal, or null to allow. */
 

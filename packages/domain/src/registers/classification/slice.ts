@@ -1,3 +1,5 @@
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import {
   applyApproved,
   applyChangeProposed,
@@ -21,8 +23,6 @@ import {
   checkReviewedPeriodic,
 } from './rules.ts'
 import type { ClassificationState, ClassificationWork } from './state.ts'
-import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 type Ev<K extends keyof ClassificationEventPayloads> = SliceEvent<K, ClassificationEventPayloads[K]>
 

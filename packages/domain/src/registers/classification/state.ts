@@ -1,5 +1,5 @@
-import type { ClassificationBasis } from './events.ts'
 import type { Level } from '../../core/levels.ts'
+import type { ClassificationBasis } from './events.ts'
 
 /** State of the classification register. Items are immutable values, replaced on every change. */
 

@@ -1,8 +1,8 @@
+import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import type { CustodyEventType } from './events.ts'
 import { type CustodyPolicy, isUrgent, routingDeadlines } from './policy.ts'
 import { type CustodySliceEvent, custodyAwayHere, viewCarrier } from './rules.ts'
 import type { CustodyAnomaly, CustodyWork, Inventory, Routing } from './state.ts'
-import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 
 /** Applies custody events that passed check (rules C-10, C-13, C-17, C-19). */
 

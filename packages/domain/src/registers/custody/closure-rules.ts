@@ -1,3 +1,6 @@
+import type { SliceContext } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import type { UnitView } from '../../core/unit-view.ts'
 import {
   type CustodySliceEvent,
   carrierProblem,
@@ -6,8 +9,6 @@ import {
   problemsError,
 } from './rules.ts'
 import type { CustodyState, CustodyWork, UnitClosure } from './state.ts'
-import type { SliceContext, UnitView } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** Block rules of closing a unit (rule C-17: 撤销/合并, 移交, 登记、签收). */
 

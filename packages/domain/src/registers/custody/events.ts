@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { RoutingUrgency } from './policy.ts'
 import type { EventDefinition } from '../../core/register-slice.ts'
 import { Role } from '../../core/roles.ts'
+import { RoutingUrgency } from './policy.ts'
 
 /**
  * Events of the officer's custody duties over carriers: archiving (rule C-10), periodic inventory

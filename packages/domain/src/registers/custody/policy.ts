@@ -1,4 +1,4 @@
-import type { Carrier } from '../carrier/state.ts'
+import type { Carrier } from '../../core/carrier-record.ts'
 import { domainError, err, ok, type Result } from '../../core/result.ts'
 import { endOfLocalDay, localDay, startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
 import { addWorkingDays } from '../../core/working-days.ts'

@@ -1,4 +1,6 @@
-import type { Carrier } from '../carrier/state.ts'
+import type { Carrier } from '../../core/carrier-record.ts'
+import type { UnitView } from '../../core/unit-view.ts'
+import { localDay, startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
 import { type CarrierLeft, carriersLeftInCustody } from './closure-rules.ts'
 import {
   archiveDueAt,
@@ -9,8 +11,6 @@ import {
   type RoutingUrgency,
 } from './policy.ts'
 import type { CustodyAnomaly, CustodyState, Routing, UnitClosure } from './state.ts'
-import type { UnitView } from '../../core/register-slice.ts'
-import { localDay, startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
 
 export { type CarrierLeft, carriersLeftInCustody, type LeftReason } from './closure-rules.ts'
 

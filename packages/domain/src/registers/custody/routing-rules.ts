@@ -1,11 +1,11 @@
-import { type CustodyPolicy, routingDeadlines } from './policy.ts'
-import { type CustodySliceEvent, exists, GONE_FOR_GOOD_CODES, viewCarrier } from './rules.ts'
-import type { CustodyWork, Routing } from './state.ts'
 import { directoryUser } from '../../core/key-directory.ts'
 import type { SliceContext } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import { Role } from '../../core/roles.ts'
 import { localDay } from '../../core/work-calendar.ts'
+import { type CustodyPolicy, routingDeadlines } from './policy.ts'
+import { type CustodySliceEvent, exists, GONE_FOR_GOOD_CODES, viewCarrier } from './rules.ts'
+import type { CustodyWork, Routing } from './state.ts'
 
 /** Block rules of the routing of received documents (rule C-19: 处理单, 送阅, 跟踪督办). */
 

@@ -1,9 +1,9 @@
-import type { Carrier } from '../carrier/state.ts'
+import type { Carrier } from '../../core/carrier-record.ts'
+import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import type { CarrierAway } from '../../core/unit-view.ts'
 import type { CustodyEventPayloads, CustodyEventType } from './events.ts'
 import type { CustodyWork, Inventory } from './state.ts'
-import type { IncidentState } from '../incident/state.ts'
-import type { CarrierAway, SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /**
  * Block rules of the custody register shared by its topics, archiving (rule C-10) and the periodic
@@ -275,17 +275,11 @@ export function checkAnomalyResolved(
       },
     )
   if (p.resolution !== 'incident') return null
-  const incidents = ctx.view?.register<IncidentState>('incident')
-  if (incidents === undefined) return null
-  const missing = incidents.missing.get(p.incidentRef)
-  const incident = incidents.incidents.get(p.incidentRef)
+  if (ctx.view === undefined) return null
+  const incident = ctx.view.incident(p.incidentRef)
   const about =
-    missing?.carrierId === a.carrierId ||
-    (incident !== undefined &&
-      (incident.carrierRefs.includes(a.serial) ||
-        incident.carrierRefs.includes(a.carrierId) ||
-        (incident.missingId !== null &&
-          incidents.missing.get(incident.missingId)?.carrierId === a.carrierId)))
+    incident !== undefined &&
+    (incident.carrierRefs.includes(a.carrierId) || incident.carrierRefs.includes(a.serial))
   if (about) return null
   return domainError(
     'C-13',

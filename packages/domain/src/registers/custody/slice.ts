@@ -1,3 +1,5 @@
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import { applyInventoryEvent, applyRoutingEvent, typed } from './apply.ts'
 import { checkClosureDeclared, checkHandedOver, checkUnitClosed } from './closure-rules.ts'
 import { custodyEvents, isCustodyEventType } from './events.ts'
@@ -20,8 +22,6 @@ import {
   forkCustodyWork,
   viewCustodyWork,
 } from './state.ts'
-import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 function checkCustodyEvent(
   work: CustodyWork,

@@ -1,7 +1,7 @@
+import type { SliceEvent } from '../../core/register-slice.ts'
 import type { DeviceEventType } from './events.ts'
 import type { DeviceSliceEvent } from './rules.ts'
 import type { Device, DeviceAnomalyKind, DeviceApprovalKind, DeviceWork } from './state.ts'
-import type { SliceEvent } from '../../core/register-slice.ts'
 
 /** Helpers shared by the device register's apply stages. Entries are replaced, never edited in place. */
 

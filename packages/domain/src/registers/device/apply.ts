@@ -1,9 +1,9 @@
+import type { SliceEvent } from '../../core/register-slice.ts'
 import { isDeviceEventType } from './events.ts'
 import { applyDeviceLifecycleEvent } from './lifecycle-apply.ts'
 import { applyDeviceRegistrationEvent } from './registration-apply.ts'
 import type { DeviceWork } from './state.ts'
 import { applyDeviceUseEvent } from './use-apply.ts'
-import type { SliceEvent } from '../../core/register-slice.ts'
 
 /**
  * Applies an event that passed check, by the stage of the device's life it belongs to. Entries are

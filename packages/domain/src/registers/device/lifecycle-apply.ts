@@ -1,6 +1,6 @@
+import type { SliceEvent } from '../../core/register-slice.ts'
 import { addApproval, consume, openAnomaly, typed, update } from './apply-helpers.ts'
 import type { BureauFiling, Device, DeviceRepair, DeviceWork } from './state.ts'
-import type { SliceEvent } from '../../core/register-slice.ts'
 
 /**
  * Applying the device's later life: repair and the security check after it (rule M-04), replacement and

@@ -1,7 +1,7 @@
+import { type DomainError, domainError } from '../../core/result.ts'
 import type { DevicePolicy } from './policy.ts'
 import { type DeviceSliceEvent, isDeviceError, registeredDevice, usableDevice } from './rules.ts'
 import type { DeviceApprovalKind, DeviceWork } from './state.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /**
  * Block rules of repair (M-04), replacement and scrap (M-05), configuration and networks (M-11),

@@ -1,3 +1,4 @@
+import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import type { DeviceKind } from './events.ts'
 import { DEFAULT_DEVICE_POLICY, type DevicePolicy } from './policy.ts'
 import {
@@ -8,7 +9,6 @@ import {
   isRetired,
   needsUserBook,
 } from './state.ts'
-import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 
 const DAY_MS = 86_400_000
 

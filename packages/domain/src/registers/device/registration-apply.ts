@@ -1,7 +1,7 @@
-import { addApproval, consume, openAnomaly, typed, update } from './apply-helpers.ts'
-import { levelRank } from './rules.ts'
-import type { DeviceWork } from './state.ts'
+import { levelRank } from '../../core/levels.ts'
 import type { SliceEvent } from '../../core/register-slice.ts'
+import { addApproval, consume, openAnomaly, typed, update } from './apply-helpers.ts'
+import type { DeviceWork } from './state.ts'
 
 /**
  * Applying the device's standing in the register: leaders and responsibility books (rules M-05, B-05),

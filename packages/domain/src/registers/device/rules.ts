@@ -1,9 +1,9 @@
-import type { DeviceEventPayloads, DeviceEventType } from './events.ts'
-import { type Device, type DeviceWork, hasValidBook, isRetired, needsUserBook } from './state.ts'
 import { directoryUser } from '../../core/key-directory.ts'
-import { isStateSecret, type Level } from '../../core/levels.ts'
+import { isStateSecret } from '../../core/levels.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import type { DeviceEventPayloads, DeviceEventType } from './events.ts'
+import { type Device, type DeviceWork, hasValidBook, isRetired, needsUserBook } from './state.ts'
 
 /**
  * Block rules of registration, assignment, books and networks (M-01, M-02, M-07, M-08, M-11, B-05),
@@ -11,19 +11,6 @@ import { type DomainError, domainError } from '../../core/result.ts'
  */
 
 export type DeviceSliceEvent<T extends DeviceEventType> = SliceEvent<T, DeviceEventPayloads[T]>
-
-const LEVEL_RANK: Readonly<Record<Level, number>> = {
-  public: 0,
-  internal: 1,
-  work_secret: 2,
-  confidential: 3,
-  secret: 4,
-  top_secret: 5,
-}
-
-export function levelRank(level: Level | null): number {
-  return level === null ? -1 : LEVEL_RANK[level]
-}
 
 export function isDeviceError(x: Device | DomainError): x is DomainError {
   return 'code' in x

@@ -1,3 +1,5 @@
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import { applyDeviceEvent } from './apply.ts'
 import { type DeviceEventType, deviceEvents, isDeviceEventType } from './events.ts'
 import {
@@ -41,8 +43,6 @@ import {
   checkUseApproved,
   checkUsed,
 } from './use-rules.ts'
-import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** The unit fold has parsed the payload against `deviceEvents[type].schema` before the slice sees it. */
 function typed<T extends DeviceEventType>(event: SliceEvent, _type: T): DeviceSliceEvent<T> {

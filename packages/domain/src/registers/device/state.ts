@@ -1,9 +1,11 @@
-import type { DeviceKind, NetworkClass } from './events.ts'
 import type { Level } from '../../core/levels.ts'
+import type { DeviceKind, NetworkClass } from './events.ts'
 
 /** State of the device register. Entries are immutable values, replaced on every change. */
 
-export type DeviceStatus = 'in_use' | 'in_repair' | 'awaiting_check' | 'replaced' | 'scrapped'
+export type { DeviceStatus } from '../../core/unit-view.ts'
+
+import type { DeviceStatus } from '../../core/unit-view.ts'
 
 export interface DeviceRepair {
   readonly eventId: string

@@ -1,8 +1,8 @@
+import type { SliceEvent } from '../../core/register-slice.ts'
 import { addApproval, openAnomaly, typed, update } from './apply-helpers.ts'
 import { isForbiddenConnection } from './rules.ts'
 import type { DeviceWork } from './state.ts'
 import { mediumMisuse } from './use-rules.ts'
-import type { SliceEvent } from '../../core/register-slice.ts'
 
 /**
  * Applying the device's use and connections: network connections (rules M-02, M-11), media used on

@@ -1,16 +1,15 @@
+import { isStateSecret, LEVEL_LABEL_ZH, levelRank } from '../../core/levels.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import {
   checkResponsible,
   type DeviceSliceEvent,
   isDeviceError,
-  levelRank,
   notAComputer,
   notAViolation,
   registeredDevice,
   usableDevice,
 } from './rules.ts'
 import type { Device, DeviceWork } from './state.ts'
-import { isStateSecret, LEVEL_LABEL_ZH } from '../../core/levels.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** Block rules of media (M-03), devices that stored classified files (M-09) and use by others (M-10). */
 

@@ -1,7 +1,7 @@
-import { DEFAULT_INCIDENT_POLICY, endOfDayMonthsLater, type IncidentPolicy } from './policy.ts'
-import type { Incident, IncidentState, MissingItem } from './state.ts'
 import type { Level } from '../../core/levels.ts'
 import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
+import { DEFAULT_INCIDENT_POLICY, endOfDayMonthsLater, type IncidentPolicy } from './policy.ts'
+import type { Incident, IncidentState, MissingItem } from './state.ts'
 
 /** Read-only questions about the incident register; time comes in as `nowMs`. */
 

@@ -1,7 +1,7 @@
-import type { IncidentEventPayloads, IncidentEventType } from './events.ts'
-import type { Incident, IncidentWork, MissingItem } from './state.ts'
 import type { SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import type { IncidentEventPayloads, IncidentEventType } from './events.ts'
+import type { Incident, IncidentWork, MissingItem } from './state.ts'
 
 /** Block rules of the incident register. Each returns the refusal, or null to allow. */
 

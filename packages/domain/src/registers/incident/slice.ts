@@ -1,3 +1,5 @@
+import type { RegisterSlice, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import { type IncidentEventType, incidentEvents, isIncidentEventType } from './events.ts'
 import { DEFAULT_INCIDENT_POLICY, type IncidentPolicy } from './policy.ts'
 import {
@@ -17,8 +19,6 @@ import {
   type IncidentWork,
   viewIncidentWork,
 } from './state.ts'
-import type { RegisterSlice, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** The unit fold has parsed the payload against `incidentEvents[type].schema` before the slice sees it. */
 function typed<T extends IncidentEventType>(event: SliceEvent, _type: T): IncidentSliceEvent<T> {

@@ -1,8 +1,8 @@
+import { ok, type Result } from '../../core/result.ts'
+import { startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
 import { type MajorHoliday, majorHolidays } from './holidays.ts'
 import { DEFAULT_INSPECTION_POLICY, type InspectionPolicy } from './policy.ts'
 import type { Inspection, InspectionState } from './state.ts'
-import { ok, type Result } from '../../core/result.ts'
-import { startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
 
 /** rule I-01 reminders: quarters and holidays without an inspection show as gaps. */
 

@@ -1,12 +1,12 @@
+import { directoryUser } from '../../core/key-directory.ts'
+import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import { localDay, startOfLocalDate } from '../../core/work-calendar.ts'
 import { findChecklist, hasArea } from './checklist.ts'
 import type { InspectionEventPayloads, InspectionEventType } from './events.ts'
 import type { InspectionPolicy } from './policy.ts'
 import { scoreSelfAssessment } from './scoring.ts'
 import type { Finding, InspectionWork } from './state.ts'
-import { directoryUser } from '../../core/key-directory.ts'
-import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
-import { localDay, startOfLocalDate } from '../../core/work-calendar.ts'
 
 /** Block rules of the inspection register. Each returns the refusal, or null to allow. */
 

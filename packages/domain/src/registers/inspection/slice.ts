@@ -1,3 +1,6 @@
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import { endOfLocalDay, startOfLocalDate } from '../../core/work-calendar.ts'
 import { type InspectionEventType, inspectionEvents, isInspectionEventType } from './events.ts'
 import { DEFAULT_INSPECTION_POLICY, type InspectionPolicy } from './policy.ts'
 import {
@@ -21,9 +24,6 @@ import {
   type InspectionWork,
   viewInspectionWork,
 } from './state.ts'
-import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
-import { endOfLocalDay, startOfLocalDate } from '../../core/work-calendar.ts'
 
 /** The unit fold has parsed the payload against `inspectionEvents[type].schema` before the slice sees it. */
 function typed<T extends InspectionEventType>(event: SliceEvent, _type: T): InspectionSliceEvent<T> {

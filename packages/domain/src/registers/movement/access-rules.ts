@@ -1,4 +1,6 @@
 import { directoryUser } from '../../core/key-directory.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import {
   approvalFor,
   checkCovered,
@@ -10,8 +12,6 @@ import {
   registeredCarrier,
 } from './rules.ts'
 import type { MovementWork } from './state.ts'
-import type { SliceContext } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** Rules C-03 (need-to-know scope) and C-16 (classified electronic files): check and apply. */
 

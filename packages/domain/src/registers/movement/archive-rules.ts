@@ -1,4 +1,5 @@
 import { isStateSecret } from '../../core/levels.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import type { MovementPolicy } from './policy.ts'
 import {
   approvalFor,
@@ -13,7 +14,6 @@ import {
   openAnomalyIfAny,
 } from './rules.ts'
 import type { Consultation, MovementWork } from './state.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /**
  * Rule C-21: consulting archived files (案卷查阅). Archived files are named by their file number (档号,

@@ -1,3 +1,4 @@
+import { type DomainError, domainError } from '../../core/result.ts'
 import { blank, closed, exists, unknownLoan } from './loan-rules.ts'
 import {
   approvalFor,
@@ -11,7 +12,6 @@ import {
   openAnomalyIfAny,
 } from './rules.ts'
 import type { BorrowedIn, MovementWork } from './state.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** Rule C-06 for carriers borrowed in from another unit: approvals, copies, giving back. */
 

@@ -1,3 +1,5 @@
+import type { SliceContext } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import type { MovementPolicy } from './policy.ts'
 import {
   approvalFor,
@@ -14,8 +16,6 @@ import {
   registeredCarrier,
 } from './rules.ts'
 import type { AwayEntry, Loan, MovementWork } from './state.ts'
-import type { SliceContext } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** Rule C-06 (borrowing, both directions), with the C-21 special case of lending an archived file. */
 

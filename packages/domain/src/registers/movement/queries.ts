@@ -1,11 +1,5 @@
 import type { ElectronicAction } from './events.ts'
-import type {
-  ElectronicUse,
-  MovementAnomaly,
-  MovementState,
-  ReturnCheck,
-  ScopeGrant,
-} from './state.ts'
+import type { ElectronicUse, MovementAnomaly, MovementState, ReturnCheck, ScopeGrant } from './state.ts'
 
 /** Queries of the movement register: deadlines (C-06, C-08), anomalies, a carrier's 去向, C-03 and C-16. */
 

@@ -1,4 +1,6 @@
-import type { Carrier } from '../carrier/state.ts'
+import type { Carrier } from '../../core/carrier-record.ts'
+import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import type { MovementEventPayloads, MovementEventType } from './events.ts'
 import { type MovementPost, POST_LABEL_ZH } from './policy.ts'
 import type {
@@ -9,8 +11,6 @@ import type {
   MovementApprovalKind,
   MovementWork,
 } from './state.ts'
-import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /**
  * What the movement rule modules share: approvals, the custody check of a carrier, lists of ids, and

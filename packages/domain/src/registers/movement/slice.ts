@@ -1,3 +1,6 @@
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import type { CarrierAway } from '../../core/unit-view.ts'
 import {
   applyElectronicUseRegistered,
   applyScopeWidened,
@@ -49,8 +52,6 @@ import {
   checkCarryOutApproved,
   checkTripReturned,
 } from './trip-rules.ts'
-import type { CarrierAway, RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** The unit fold has parsed the payload against `movementEvents[type].schema` before the slice sees it. */
 function typed<T extends MovementEventType>(event: SliceEvent, _type: T): MovementSliceEvent<T> {

@@ -1,5 +1,7 @@
-import type { Carrier } from '../carrier/state.ts'
+import type { Carrier } from '../../core/carrier-record.ts'
 import { isStateSecret } from '../../core/levels.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import { MIN_BEARERS, type MovementPolicy, type MovementPost } from './policy.ts'
 import {
   approvalFor,
@@ -15,8 +17,6 @@ import {
   registeredCarrier,
 } from './rules.ts'
 import type { MovementWork, Trip } from './state.ts'
-import type { SliceContext } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** Rule C-08: carrying carriers out of the office, and the return check that closes the trip. */
 

@@ -1,22 +1,15 @@
+import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { localDay } from '../../core/work-calendar.ts'
 import { isOutgoingEventType, type OutgoingEventType } from './events.ts'
+import type { OutgoingHandler, OutgoingHandlers } from './handlers.ts'
 import { endOfMonthDay, type OutgoingPolicy } from './policy.ts'
 import { materialDue } from './print-rules.ts'
 import type { CopyAccount, CopyStatus, MaterialItem, OutgoingDocument, PrintJob } from './records.ts'
 import { returnHandlers } from './return-apply.ts'
 import type { OutgoingSliceEvent } from './rules.ts'
 import { materialPending, materialUnsecured, type OutgoingWork } from './state.ts'
-import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { localDay } from '../../core/work-calendar.ts'
 
 /** Applying events that passed check: every figure they need was validated there. */
-
-export type OutgoingHandler<T extends OutgoingEventType> = (
-  work: OutgoingWork,
-  event: OutgoingSliceEvent<T>,
-  ctx: SliceContext,
-  policy: OutgoingPolicy,
-) => void
-export type OutgoingHandlers = { readonly [T in OutgoingEventType]: OutgoingHandler<T> }
 
 function updateDoc(work: OutgoingWork, id: string, change: (d: OutgoingDocument) => OutgoingDocument): void {
   const d = work.documents.get(id)

@@ -1,10 +1,11 @@
 import type { Level } from '../../core/levels.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
+import { type DomainError, domainError, err, ok, type Result } from '../../core/result.ts'
+import type { UnitView } from '../../core/unit-view.ts'
+import { endOfWorkingDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import type { OutgoingPolicy } from './policy.ts'
 import { exists, firstRepeat, type OutgoingSliceEvent, refuse } from './rules.ts'
 import type { OutgoingWork } from './state.ts'
-import type { SliceContext, UnitView } from '../../core/register-slice.ts'
-import { type DomainError, domainError, err, ok, type Result } from '../../core/result.ts'
-import { endOfWorkingDay, type WorkCalendar } from '../../core/work-calendar.ts'
 
 /** Block rules of meeting documents (rule C-14): handed out against the attendee list, collected after. */
 

@@ -1,13 +1,11 @@
-import { levelRank } from '../device/rules.ts'
-import type { DeviceState } from '../device/state.ts'
-import { LEVEL_LABEL_ZH, type Level } from '../../core/levels.ts'
+import { LEVEL_LABEL_ZH, type Level, levelRank } from '../../core/levels.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
+import { type DomainError, err, ok, type Result } from '../../core/result.ts'
+import { endOfLocalDay, endOfWorkingDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import type { MaterialKind } from './events.ts'
 import type { MaterialItem } from './records.ts'
 import { exists, firstRepeat, type OutgoingSliceEvent, refuse, unknownDocument } from './rules.ts'
 import { materialPending, materialUnsecured, type OutgoingWork } from './state.ts'
-import type { SliceContext } from '../../core/register-slice.ts'
-import { type DomainError, err, ok, type Result } from '../../core/result.ts'
-import { endOfLocalDay, endOfWorkingDay, type WorkCalendar } from '../../core/work-calendar.ts'
 
 /** Block rules of printing (rule C-15) and of its intermediate material (rule C-20). */
 
@@ -25,15 +23,14 @@ const DEVICE_STATUS_ZH = {
  * print a higher one. Without the computer register in view nothing can be checked: refused.
  */
 function checkPrintDevice(deviceId: string, docLevel: Level, ctx: SliceContext): DomainError | null {
-  const devices = ctx.view?.register<DeviceState>('device')
-  if (devices === undefined)
+  if (ctx.view === undefined)
     return refuse(
       'C-15',
       `无法核对打印设备 ${deviceId}：计算机台账不可用`,
       `Cannot check printing device ${deviceId}: the computer register is not available`,
       { deviceId },
     )
-  const device = devices.devices.get(deviceId)
+  const device = ctx.view.device(deviceId)
   if (device === undefined)
     return refuse(
       'C-15',

@@ -1,11 +1,11 @@
-import type { OutgoingHandlers } from './apply.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
+import { endOfLocalDay, startOfLocalDate } from '../../core/work-calendar.ts'
+import type { OutgoingHandlers } from './handlers.ts'
 import { meetingDue } from './meeting-rules.ts'
 import { endOfMonthDay, type OutgoingPolicy } from './policy.ts'
 import type { MeetingItem } from './records.ts'
 import type { OutgoingSliceEvent } from './rules.ts'
 import { copyFigures, type OutgoingWork } from './state.ts'
-import type { SliceContext } from '../../core/register-slice.ts'
-import { endOfLocalDay, startOfLocalDate } from '../../core/work-calendar.ts'
 
 /**
  * Applying return and reconciliation (rule C-09), meeting hand-outs (rule C-14) and anomaly resolutions.

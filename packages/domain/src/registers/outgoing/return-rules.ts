@@ -1,11 +1,10 @@
-import type { IncidentState } from '../incident/state.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import { startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
 import { checkCarrierInCustody } from './meeting-rules.ts'
 import type { OutgoingPolicy } from './policy.ts'
 import { firstRepeat, type OutgoingSliceEvent, refuse, unknownDocument } from './rules.ts'
 import type { OutgoingWork } from './state.ts'
-import type { SliceContext } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
-import { startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
 
 /** Block rules of return (清退, rule C-09) and of anomaly resolution (rules C-09, C-14, X-02). */
 
@@ -147,8 +146,7 @@ export function checkReturnFiled(
 
 /** An incident of the incident register (explicit, or an X-02 missing item), when that register is composed. */
 function incidentKnown(ctx: SliceContext, id: string): boolean {
-  const incidents = ctx.view?.register<IncidentState>('incident')
-  return incidents !== undefined && (incidents.incidents.has(id) || incidents.missing.has(id))
+  return ctx.view?.incident(id) !== undefined
 }
 
 /**

@@ -1,11 +1,11 @@
 import { LEVEL_LABEL_ZH } from '../../core/levels.ts'
+import type { SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import type { OutgoingEventPayloads, OutgoingEventType, SendChannel } from './events.ts'
 import type { OutgoingPolicy } from './policy.ts'
 import type { CopyStatus, OutgoingDocument } from './records.ts'
 import type { OutgoingWork } from './state.ts'
-import type { SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
-import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 
 /**
  * Block rules of the outgoing register: signing-out, registration and sending (rule C-15) and the

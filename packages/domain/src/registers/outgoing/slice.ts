@@ -1,12 +1,11 @@
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import type { CarrierAway } from '../../core/unit-view.ts'
+import { DEFAULT_CALENDAR, startOfLocalDate } from '../../core/work-calendar.ts'
 import { applyOutgoingEvent } from './apply.ts'
 import { isOutgoingEventType, type OutgoingEventType, outgoingEvents } from './events.ts'
 import { checkMeetingCollected, checkMeetingHandedOut } from './meeting-rules.ts'
-import {
-  DEFAULT_OUTGOING_POLICY,
-  type MonthDay,
-  monthDayDate,
-  type OutgoingPolicy,
-} from './policy.ts'
+import { DEFAULT_OUTGOING_POLICY, type MonthDay, monthDayDate, type OutgoingPolicy } from './policy.ts'
 import {
   checkMaterialDestroyed,
   checkMaterialKept,
@@ -36,9 +35,6 @@ import {
   type OutgoingWork,
   viewOutgoingWork,
 } from './state.ts'
-import type { CarrierAway, RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
-import { DEFAULT_CALENDAR, startOfLocalDate } from '../../core/work-calendar.ts'
 
 /** The unit fold has parsed the payload against `outgoingEvents[type].schema` before the slice sees it. */
 function typed<T extends OutgoingEventType>(event: SliceEvent, _type: T): OutgoingSliceEvent<T> {

@@ -1,9 +1,9 @@
+import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import { addMonthsToDate, startOfDate } from './dates.ts'
 import type { PersonnelPolicy } from './policy.ts'
 import type { PersonnelSliceEvent } from './rules.ts'
 import type { Person, PersonnelWork } from './state.ts'
 import type { TrainingSliceEvent } from './training-rules.ts'
-import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 
 /** Applies events that passed their checks; every change replaces an entry, never edits it. */
 

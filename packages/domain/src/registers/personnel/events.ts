@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { SecrecyPostLevel } from './policy.ts'
 import type { EventDefinition } from '../../core/register-slice.ts'
 import { Role } from '../../core/roles.ts'
+import { SecrecyPostLevel } from './policy.ts'
 
 /**
  * Events of the classified-personnel register (涉密人员管理台账, rules P-01..P-05) and their payload

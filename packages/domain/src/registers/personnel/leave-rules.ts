@@ -1,4 +1,6 @@
 import { carriersHeldBy } from '../../core/carrier-holdings.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import { isValidDate } from './dates.ts'
 import {
   activePerson,
@@ -9,8 +11,6 @@ import {
   usableApproval,
 } from './rules.ts'
 import type { PersonnelWork } from './state.ts'
-import type { SliceContext } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 /** Block rules of leaving a post, leaving the unit and travelling abroad (P-02, P-03, P-04, C-12). */
 

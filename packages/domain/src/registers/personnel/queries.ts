@@ -1,8 +1,8 @@
+import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import type { SecrecyPostLevel } from './policy.ts'
 import { DEFAULT_PERSONNEL_POLICY, type PersonnelPolicy } from './policy.ts'
 import type { PersonnelState } from './state.ts'
 import { taughtLate, trainingCoverage, trainingPlanStatus, untaughtNewStaff } from './training-queries.ts'
-import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 
 /** Read-only questions about the classified-personnel register; time comes in as `nowMs`. */
 

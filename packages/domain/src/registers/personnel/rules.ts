@@ -1,14 +1,10 @@
-import { isValidDate } from './dates.ts'
-import type {
-  PersonnelApprovalSubject,
-  PersonnelEventPayloads,
-  PersonnelEventType,
-} from './events.ts'
-import { type PersonnelPolicy, POST_LEVEL_LABEL_ZH } from './policy.ts'
-import type { Person, PersonnelApproval, PersonnelWork } from './state.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import { localDay } from '../../core/work-calendar.ts'
+import { isValidDate } from './dates.ts'
+import type { PersonnelApprovalSubject, PersonnelEventPayloads, PersonnelEventType } from './events.ts'
+import { type PersonnelPolicy, POST_LEVEL_LABEL_ZH } from './policy.ts'
+import type { Person, PersonnelApproval, PersonnelWork } from './state.ts'
 
 /** Block rules of the classified-personnel register. Each returns the refusal, or null to allow. */
 

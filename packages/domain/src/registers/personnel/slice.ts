@@ -1,3 +1,5 @@
+import type { EventDefinition, RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import {
   applyApproved,
   applyAttendanceAdded,
@@ -30,8 +32,6 @@ import {
   type PersonnelWork,
   viewPersonnelWork,
 } from './state.ts'
-import type { EventDefinition, RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 import { type TrainingEventPayloads, trainingEvents } from './training-events.ts'
 import { checkAttendanceAdded, checkPlanAdopted, checkSessionRecorded } from './training-rules.ts'
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { entityIdSchema, localDateSchema } from './events.ts'
 import type { EventDefinition } from '../../core/register-slice.ts'
 import { Role } from '../../core/roles.ts'
+import { entityIdSchema, localDateSchema } from './events.ts'
 
 /** Events of the secrecy education record (保密教育培训登记, rules T-01..T-03). Metadata only (S-01). */
 export const TrainingEventType = {

@@ -1,8 +1,8 @@
+import { endOfLocalDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import { startOfDate, startOfYear } from './dates.ts'
 import type { EmploymentType } from './events.ts'
 import { DEFAULT_PERSONNEL_POLICY, type PersonnelPolicy } from './policy.ts'
 import type { Person, PersonnelState, TrainingPlan } from './state.ts'
-import { endOfLocalDay, type WorkCalendar } from '../../core/work-calendar.ts'
 
 /** Read-only questions about the education record; time comes in as `nowMs`. */
 

@@ -1,10 +1,10 @@
+import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import { localDay } from '../../core/work-calendar.ts'
 import { isValidDate } from './dates.ts'
 import { activePerson } from './rules.ts'
 import type { PersonnelWork } from './state.ts'
-import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 import type { TrainingEventPayloads, TrainingEventType } from './training-events.ts'
-import { localDay } from '../../core/work-calendar.ts'
 
 /** Block rules of the education record (rules T-01..T-03, P-05). */
 

@@ -1,10 +1,5 @@
 import type { PublicationSliceEvent } from './rules.ts'
-import {
-  type LeakIncident,
-  type PublicationItem,
-  type PublicationWork,
-  reviewerKey,
-} from './state.ts'
+import { type LeakIncident, type PublicationItem, type PublicationWork, reviewerKey } from './state.ts'
 
 /** Applies events that passed check; items and incidents are replaced, never edited in place. */
 

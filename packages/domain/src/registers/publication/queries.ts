@@ -1,11 +1,6 @@
-import { DEFAULT_PUBLICATION_POLICY, type PublicationPolicy } from './policy.ts'
-import type {
-  LeakIncident,
-  PublicationItem,
-  PublicationRecord,
-  PublicationState,
-} from './state.ts'
 import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
+import { DEFAULT_PUBLICATION_POLICY, type PublicationPolicy } from './policy.ts'
+import type { LeakIncident, PublicationItem, PublicationRecord, PublicationState } from './state.ts'
 
 /** rule R-03: one line of the publication register. */
 export interface PublicationRegisterLine extends PublicationRecord {

@@ -1,8 +1,8 @@
 import { directoryUser } from '../../core/key-directory.ts'
-import type { PublicationEventPayloads, PublicationEventType } from './events.ts'
-import { type PublicationItem, type PublicationWork, reviewerKey } from './state.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import type { PublicationEventPayloads, PublicationEventType } from './events.ts'
+import { type PublicationItem, type PublicationWork, reviewerKey } from './state.ts'
 
 /** Block rules of publication review (rules R-01..R-06). Each returns the refusal, or null. */
 

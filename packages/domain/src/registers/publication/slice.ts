@@ -1,3 +1,5 @@
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import {
   applyBureauReplied,
   applyEscalated,
@@ -10,11 +12,7 @@ import {
   applyWithholdingConfirmed,
   applyWithholdingProposed,
 } from './apply.ts'
-import {
-  isPublicationEventType,
-  PUBLICATION_EVENTS,
-  type PublicationEventType,
-} from './events.ts'
+import { isPublicationEventType, PUBLICATION_EVENTS, type PublicationEventType } from './events.ts'
 import { DEFAULT_PUBLICATION_POLICY, type PublicationPolicy } from './policy.ts'
 import {
   checkBureauReplied,
@@ -37,8 +35,6 @@ import {
   type PublicationWork,
   viewPublicationWork,
 } from './state.ts'
-import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 // The unit fold hands a slice only its own event types, already parsed against their schemas.
 function typed<T extends PublicationEventType>(event: SliceEvent, _type: T): PublicationSliceEvent<T> {

@@ -1,6 +1,7 @@
-import type { OrganisationSliceEvent } from './organisation-rules.ts'
 import type { SliceContext } from '../../core/register-slice.ts'
+import { localDay } from '../../core/work-calendar.ts'
 import { templateContentHash } from './hash.ts'
+import type { OrganisationSliceEvent } from './organisation-rules.ts'
 import type { ResponsibilitySliceEvent } from './rules.ts'
 import {
   type ResponsibilityBook,
@@ -8,7 +9,6 @@ import {
   type SupersededReason,
   templateKey,
 } from './state.ts'
-import { localDay } from '../../core/work-calendar.ts'
 
 /** Applies events that passed check. Entries are replaced, never edited in place (fork is shallow). */
 

@@ -1,11 +1,11 @@
 import { z } from 'zod'
+import type { EventDefinition } from '../../core/register-slice.ts'
+import { Role } from '../../core/roles.ts'
 import {
   ORGANISATION_EVENTS,
   type OrganisationEventPayloads,
   type OrganisationEventType,
 } from './organisation-events.ts'
-import type { EventDefinition } from '../../core/register-slice.ts'
-import { Role } from '../../core/roles.ts'
 
 /**
  * Events of the responsibility books (保密工作责任书, rules B-01..B-03). The county publishes templates

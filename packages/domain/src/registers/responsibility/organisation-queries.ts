@@ -1,12 +1,7 @@
-import type { OrganisationPost } from './organisation-events.ts'
-import {
-  DEFAULT_RESPONSIBILITY_POLICY,
-  endOfMonthDay,
-  isoDate,
-  type ResponsibilityPolicy,
-} from './policy.ts'
-import type { ResponsibilityState } from './state.ts'
 import { startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
+import type { OrganisationPost } from './organisation-events.ts'
+import { DEFAULT_RESPONSIBILITY_POLICY, endOfMonthDay, isoDate, type ResponsibilityPolicy } from './policy.ts'
+import type { ResponsibilityState } from './state.ts'
 
 /** rule B-04: a required post with nobody in it; `since` is when it was last vacated (null: never filled). */
 export interface MissingPost {

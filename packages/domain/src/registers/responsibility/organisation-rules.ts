@@ -1,15 +1,15 @@
 import { directoryUser } from '../../core/key-directory.ts'
+import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
+import type { Role } from '../../core/roles.ts'
+import { localDay } from '../../core/work-calendar.ts'
 import type {
   OrganisationEventPayloads,
   OrganisationEventType,
   OrganisationPost,
 } from './organisation-events.ts'
 import { POST_LABEL_ZH } from './organisation-events.ts'
-import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import type { Department, ResponsibilityWork } from './state.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
-import type { Role } from '../../core/roles.ts'
-import { localDay } from '../../core/work-calendar.ts'
 
 /** Block rules of the organisation register (rule B-04 and the signers of B-01). Null allows. */
 

@@ -1,5 +1,5 @@
-import { type OrganisationPost, OrganisationPost as Post } from './organisation-events.ts'
 import { endOfLocalDay, startOfLocalDate, type WorkCalendar } from '../../core/work-calendar.ts'
+import { type OrganisationPost, OrganisationPost as Post } from './organisation-events.ts'
 
 /** A day of the year, `{ month: 3, day: 31 }`; reminders fall due at the end of that local day. */
 export interface MonthDay {

@@ -1,8 +1,5 @@
-import {
-  DEFAULT_RESPONSIBILITY_POLICY,
-  endOfMonthDay,
-  type ResponsibilityPolicy,
-} from './policy.ts'
+import type { WorkCalendar } from '../../core/work-calendar.ts'
+import { DEFAULT_RESPONSIBILITY_POLICY, endOfMonthDay, type ResponsibilityPolicy } from './policy.ts'
 import {
   type Department,
   isBookInForce,
@@ -10,7 +7,6 @@ import {
   type ResponsibilityState,
   type SupersededReason,
 } from './state.ts'
-import type { WorkCalendar } from '../../core/work-calendar.ts'
 
 /** Why a department has no book in force for a year (rule B-01). */
 export type MissingBookReason = 'no_head' | 'no_book' | 'unsigned' | 'superseded'

@@ -1,10 +1,10 @@
-import { isDomainError, openDepartment } from './organisation-rules.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
-import type { ResponsibilityEventPayloads, ResponsibilityEventType } from './events.ts'
-import { bookContentHash, templateContentHash } from './hash.ts'
-import { type ResponsibilityWork, templateKey } from './state.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import { localDay } from '../../core/work-calendar.ts'
+import type { ResponsibilityEventPayloads, ResponsibilityEventType } from './events.ts'
+import { bookContentHash, templateContentHash } from './hash.ts'
+import { isDomainError, openDepartment } from './organisation-rules.ts'
+import { type ResponsibilityWork, templateKey } from './state.ts'
 
 /** Block rules of the responsibility books (rules B-01..B-03). Each returns the refusal, or null. */
 

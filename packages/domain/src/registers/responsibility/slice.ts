@@ -1,16 +1,5 @@
-import type { OrganisationEventType } from './organisation-events.ts'
-import {
-  checkDepartmentClosed,
-  checkDepartmentHeadRecorded,
-  checkDepartmentRecorded,
-  checkMeetingHeld,
-  checkPlanFiled,
-  checkPostAssigned,
-  checkPostVacated,
-  checkSummaryFiled,
-  type OrganisationSliceEvent,
-} from './organisation-rules.ts'
 import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import { type DomainError, domainError } from '../../core/result.ts'
 import {
   applyAnnualDocument,
   applyBookDrafted,
@@ -23,11 +12,19 @@ import {
   applyPostVacated,
   applyTemplate,
 } from './apply.ts'
+import { isResponsibilityEventType, RESPONSIBILITY_EVENTS, type ResponsibilityEventType } from './events.ts'
+import type { OrganisationEventType } from './organisation-events.ts'
 import {
-  isResponsibilityEventType,
-  RESPONSIBILITY_EVENTS,
-  type ResponsibilityEventType,
-} from './events.ts'
+  checkDepartmentClosed,
+  checkDepartmentHeadRecorded,
+  checkDepartmentRecorded,
+  checkMeetingHeld,
+  checkPlanFiled,
+  checkPostAssigned,
+  checkPostVacated,
+  checkSummaryFiled,
+  type OrganisationSliceEvent,
+} from './organisation-rules.ts'
 import { DEFAULT_RESPONSIBILITY_POLICY, type ResponsibilityPolicy } from './policy.ts'
 import {
   checkBookDrafted,
@@ -43,7 +40,6 @@ import {
   type ResponsibilityWork,
   viewResponsibilityWork,
 } from './state.ts'
-import { type DomainError, domainError } from '../../core/result.ts'
 
 // The unit fold hands a slice only its own event types, already parsed against their schemas.
 function org<T extends OrganisationEventType>(event: SliceEvent, _type: T): OrganisationSliceEvent<T> {

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Carrier } from '../../../src/core/carrier-record.ts'
 import { changedCarriers, sameCarrier } from '../../../src/registers/carrier/diff.ts'
 import { createUnitRegister } from '../../../src/unit/unit-fold.ts'
-import type { Carrier } from '../../../src/registers/carrier/state.ts'
 import { fold, local, makeContext, registration, signed, T } from '../../support/fixtures.ts'
 
 const base: Carrier = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { carriersHeldBy } from '../../../src/core/carrier-holdings.ts'
 import { DEFAULT_PERSONNEL_POLICY } from '../../../src/registers/personnel/policy.ts'
-import { fold, leaving, local, onboarding } from '../personnel/personnel-fold.ts'
 import { carrierFixture, contextWithView, refusalCodes, testUnitView } from '../../support/slice-fold.ts'
+import { fold, leaving, local, onboarding } from '../personnel/personnel-fold.ts'
 
 /** rule C-12 inside the unit fold: the attestation is checked against what the registers show held. */
 

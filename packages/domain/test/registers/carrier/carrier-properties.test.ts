@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { compareEvents, type EventEnvelope } from '../../../src/core/event-envelope.ts'
 import { checkEvent } from '../../../src/unit/check-event.ts'
 import { createUnitRegister, foldUnitRegister } from '../../../src/unit/unit-fold.ts'
-import type { RegisterState } from '../../../src/registers/carrier/state.ts'
-import { compareEvents, type EventEnvelope } from '../../../src/core/event-envelope.ts'
+import type { RegisterState } from '../../../src/unit/unit-state.ts'
 import { eventPool } from '../../support/event-pool.ts'
 import { makeContext } from '../../support/fixtures.ts'
 

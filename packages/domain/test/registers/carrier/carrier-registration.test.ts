@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { nextSerial } from '../../../src/registers/carrier/queries.ts'
 import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
+import { nextSerial } from '../../../src/registers/carrier/queries.ts'
 import {
   check,
   fold,

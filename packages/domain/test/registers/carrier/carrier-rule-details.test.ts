@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { isOverdue, overdueHandOuts } from '../../../src/registers/carrier/queries.ts'
-import { createUnitRegister } from '../../../src/unit/unit-fold.ts'
 import { isStateSecret, levelMarking } from '../../../src/core/levels.ts'
 import type { Result } from '../../../src/core/result.ts'
+import { isOverdue, overdueHandOuts } from '../../../src/registers/carrier/queries.ts'
+import { createUnitRegister } from '../../../src/unit/unit-fold.ts'
 import { check, fold, local, makeContext, refusal, registration, signed, T } from '../../support/fixtures.ts'
 
 const registered = signed(

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import {
+  checkCentralUnclassified,
+  isCentralIssuer,
+} from '../../../src/registers/carrier/central-documents.ts'
 import type { CarrierRegistered } from '../../../src/registers/carrier/events.ts'
-import { checkCentralUnclassified, isCentralIssuer } from '../../../src/registers/carrier/central-documents.ts'
 import { check, fold, local, refusal, refusedCodes, registration, signed } from '../../support/fixtures.ts'
 
 /** rule C-18: unclassified 中共中央 documents are kept as classified. */

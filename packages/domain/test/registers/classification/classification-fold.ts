@@ -1,7 +1,10 @@
-import { type ClassificationPolicy, DEFAULT_CLASSIFICATION_POLICY } from '../../../src/registers/classification/policy.ts'
+import type { SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
+import {
+  type ClassificationPolicy,
+  DEFAULT_CLASSIFICATION_POLICY,
+} from '../../../src/registers/classification/policy.ts'
 import { createClassificationSlice } from '../../../src/registers/classification/slice.ts'
 import type { ClassificationItem, ClassificationState } from '../../../src/registers/classification/state.ts'
-import type { SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
 import { sliceContext } from '../../support/slice-fixtures.ts'
 import { foldSlice, refusalCodes, type SliceFold } from '../../support/slice-fold.ts'
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CLASSIFICATION_POLICY } from '../../../src/registers/classification/policy.ts'
-import { effectiveStatus, periodicReviewsDue, secretItemsRegister } from '../../../src/registers/classification/queries.ts'
 import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
+import { DEFAULT_CLASSIFICATION_POLICY } from '../../../src/registers/classification/policy.ts'
+import {
+  effectiveStatus,
+  periodicReviewsDue,
+  secretItemsRegister,
+} from '../../../src/registers/classification/queries.ts'
 import { codes, DAY, determined, ev, fold, item, local, proposal } from './classification-fold.ts'
 
 /** A determined item's life: changes (D-05), periodic review (D-06), expiry (D-07), the year's register (D-08). */

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { createClassificationSlice } from '../../../src/registers/classification/slice.ts'
 import type { ClassificationState } from '../../../src/registers/classification/state.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { CTX, DAY, determined, ev, fold, local, proposal } from './classification-fold.ts'
 import { compareSliceEvents } from '../../support/slice-fold.ts'
+import { CTX, DAY, determined, ev, fold, local, proposal } from './classification-fold.ts'
 
 const H = 3_600_000
 const T0 = local('2026-03-02T09:00')

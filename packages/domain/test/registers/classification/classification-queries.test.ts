@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import { DEFAULT_CALENDAR, deadlineEstimated } from '../../../src/core/work-calendar.ts'
 import { DEFAULT_CLASSIFICATION_POLICY } from '../../../src/registers/classification/policy.ts'
 import {
   effectiveStatus,
@@ -7,8 +9,6 @@ import {
   periodicReviewsDue,
   secretItemsRegister,
 } from '../../../src/registers/classification/queries.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { DEFAULT_CALENDAR, deadlineEstimated } from '../../../src/core/work-calendar.ts'
 import { DAY, determined, ev, fold, item, local, proposal } from './classification-fold.ts'
 
 /** Ordering, filters and statuses of the classification register's queries (D-02, D-04, D-06, D-08). */

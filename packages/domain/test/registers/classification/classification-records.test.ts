@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DETERMINATION_DAYS, expiryOf } from '../../../src/registers/classification/apply.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
+import { DETERMINATION_DAYS, expiryOf } from '../../../src/registers/classification/apply.ts'
 import { DAY, determined, ev, fold, item, local, proposal } from './classification-fold.ts'
 
 /** What each accepted step records in the classification register (D-01..D-09). */

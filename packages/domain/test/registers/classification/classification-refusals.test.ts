@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { classificationSlice } from '../../../src/registers/classification/slice.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import { classificationSlice } from '../../../src/registers/classification/slice.ts'
 import { CTX, DAY, determined, ev, fold, local, proposal } from './classification-fold.ts'
 
 /** Refusal paths of the classification register (D-01..D-09) around unknown, stale and closed items. */

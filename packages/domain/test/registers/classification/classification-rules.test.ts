@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { CLASSIFICATION_EVENTS } from '../../../src/registers/classification/events.ts'
-import { DEFAULT_CLASSIFICATION_POLICY } from '../../../src/registers/classification/policy.ts'
-import { effectiveStatus, escalationsDue, overdueDeterminations } from '../../../src/registers/classification/queries.ts'
-import type { ClassificationItem } from '../../../src/registers/classification/state.ts'
 import { DEFAULT_CALENDAR, deadlineEstimated } from '../../../src/core/work-calendar.ts'
 import { addWorkingDays } from '../../../src/core/working-days.ts'
+import { CLASSIFICATION_EVENTS } from '../../../src/registers/classification/events.ts'
+import { DEFAULT_CLASSIFICATION_POLICY } from '../../../src/registers/classification/policy.ts'
+import {
+  effectiveStatus,
+  escalationsDue,
+  overdueDeterminations,
+} from '../../../src/registers/classification/queries.ts'
+import type { ClassificationItem } from '../../../src/registers/classification/state.ts'
 import { codes, DAY, determined, ev, fold, item, local, proposal } from './classification-fold.ts'
 
 /** Determining an item (D-01..D-04) by a filed classifier (D-09); its later life: classification-lifecycle. */

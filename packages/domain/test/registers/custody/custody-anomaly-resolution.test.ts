@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Incident, IncidentState, MissingItem } from '../../../src/registers/incident/state.ts'
-import { codes, custodyBuilder, custodyContext, foldCustody, received } from './custody-fixtures.ts'
 import { local } from '../../support/fixtures.ts'
+import { codes, custodyBuilder, custodyContext, foldCustody, received } from './custody-fixtures.ts'
 
 /** rule C-13 with X-02: which incident entries count as being about the carrier of an inventory gap. */
 

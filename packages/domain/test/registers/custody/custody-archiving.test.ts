@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { DEFAULT_CUSTODY_POLICY } from '../../../src/registers/custody/policy.ts'
 import { archivingReminders } from '../../../src/registers/custody/queries.ts'
 import { custodySlice } from '../../../src/registers/custody/slice.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
+import { local } from '../../support/fixtures.ts'
 import {
   awayAs,
   codes,
@@ -15,7 +16,6 @@ import {
   received,
   viewOf,
 } from './custody-fixtures.ts'
-import { local } from '../../support/fixtures.ts'
 
 const A = local('2026-01-12T10:00')
 const c1 = received('c1', '2025-0001', '2025-03-10')

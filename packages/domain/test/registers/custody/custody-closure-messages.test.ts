@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { custodySlice } from '../../../src/registers/custody/slice.ts'
+import { local } from '../../support/fixtures.ts'
+import type { SliceFold } from '../../support/slice-fold.ts'
 import {
   awayAs,
   closureDeclaration,
@@ -13,8 +15,6 @@ import {
   heldBy,
   received,
 } from './custody-fixtures.ts'
-import { local } from '../../support/fixtures.ts'
-import type { SliceFold } from '../../support/slice-fold.ts'
 
 /** What each refusal of closing a unit (rule C-17) and of a carrier batch (C-10, C-17) says. */
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { closureStatus, documentsUnderHandling, overdueCustody } from '../../../src/registers/custody/queries.ts'
+import {
+  closureStatus,
+  documentsUnderHandling,
+  overdueCustody,
+} from '../../../src/registers/custody/queries.ts'
 import { custodySlice } from '../../../src/registers/custody/slice.ts'
+import { local } from '../../support/fixtures.ts'
 import {
   awayAs,
   closureDeclaration,
@@ -15,7 +20,6 @@ import {
   received,
   viewOf,
 } from './custody-fixtures.ts'
-import { local } from '../../support/fixtures.ts'
 
 const D = local('2026-06-01T09:00')
 const MIN = 60_000

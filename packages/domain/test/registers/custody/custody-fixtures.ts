@@ -1,9 +1,10 @@
-import type { Carrier } from '../../../src/registers/carrier/state.ts'
+import type { Carrier } from '../../../src/core/carrier-record.ts'
+import type { SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
+import type { CarrierAway, UnitView } from '../../../src/core/unit-view.ts'
 import type { CustodyEventPayloads, CustodyEventType } from '../../../src/registers/custody/events.ts'
 import type { CustodyPolicy } from '../../../src/registers/custody/policy.ts'
 import { createCustodySlice, custodySlice } from '../../../src/registers/custody/slice.ts'
 import type { CustodyState, CustodyWork } from '../../../src/registers/custody/state.ts'
-import type { CarrierAway, SliceContext, SliceEvent, UnitView } from '../../../src/core/register-slice.ts'
 import { local, type TestActor } from '../../support/fixtures.ts'
 import {
   carrierFixture,
@@ -71,14 +72,17 @@ export function awayAs(code: 'C-06' | 'C-08' | 'C-09', since = 0): CarrierAway {
   }
 }
 
-export function custodyContext(
-  parts: {
-    carriers?: readonly Carrier[]
-    registers?: Readonly<Record<string, unknown>>
-    away?: Readonly<Record<string, CarrierAway>>
-  } = {},
-): SliceContext {
-  return contextWithView(testUnitView(parts))
+/**
+ * A custody context inside a unit view. Unless the test gives its own incident register, the unit's
+ * incident register holds one incident, `x-1`, reporting the loss of every carrier in view (rule C-13).
+ */
+export function custodyContext(parts: Parameters<typeof testUnitView>[0] = {}): SliceContext {
+  const carriers = parts.carriers ?? []
+  const incident = parts.registers?.incident ?? {
+    incidents: new Map([['x-1', { carrierRefs: carriers.map((c) => c.id), missingId: null } as never]]),
+    missing: new Map(),
+  }
+  return contextWithView(testUnitView({ ...parts, registers: { ...parts.registers, incident } }))
 }
 
 export function foldCustody(

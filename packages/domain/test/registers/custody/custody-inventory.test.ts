@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { DEFAULT_CUSTODY_POLICY } from '../../../src/registers/custody/policy.ts'
 import { inventoryReminder, openCustodyAnomalies } from '../../../src/registers/custody/queries.ts'
 import type { IncidentState } from '../../../src/registers/incident/state.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
+import { local } from '../../support/fixtures.ts'
 import {
   awayAs,
   codes,
@@ -14,7 +15,6 @@ import {
   received,
   viewOf,
 } from './custody-fixtures.ts'
-import { local } from '../../support/fixtures.ts'
 
 const I = local('2026-03-16T09:00')
 const MIN = 60_000
@@ -194,7 +194,7 @@ describe('custody: periodic inventory (rule C-13)', () => {
         ),
         ev(
           'custody.anomaly_resolved',
-          { anomalyId: 'unconfirmed:e003:c2', resolution: 'incident', incidentRef: 'mi-1', note: '已报告' },
+          { anomalyId: 'unconfirmed:e003:c2', resolution: 'incident', incidentRef: 'x-1', note: '已报告' },
           I + 6 * MIN,
         ),
         ev('custody.anomaly_resolved', { anomalyId: 'nope', resolution: 'found', note: 'x' }, I + 7 * MIN),
@@ -209,7 +209,7 @@ describe('custody: periodic inventory (rule C-13)', () => {
     })
     expect(fold.state.anomalies.get('unconfirmed:e003:c2')).toMatchObject({
       resolution: 'incident',
-      incidentRef: 'mi-1',
+      incidentRef: 'x-1',
       resolvedBy: 'officer1',
     })
     expect(openCustodyAnomalies(fold.state)).toEqual([])

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR, deadlineEstimated } from '../../../src/core/work-calendar.ts'
 import {
   archiveDueAt,
   archivePeriodOpensAt,
@@ -9,7 +10,6 @@ import {
   isUrgent,
   routingDeadlines,
 } from '../../../src/registers/custody/policy.ts'
-import { DEFAULT_CALENDAR, deadlineEstimated } from '../../../src/core/work-calendar.ts'
 import { local } from '../../support/fixtures.ts'
 
 /** The deadline arithmetic of the custody duties (rules C-10, C-13, C-19), on its own. */

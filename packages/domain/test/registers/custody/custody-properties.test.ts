@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { CustodyState } from '../../../src/registers/custody/state.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import type { CustodyState } from '../../../src/registers/custody/state.ts'
+import { local } from '../../support/fixtures.ts'
 import {
   awayAs,
   custodyBuilder,
@@ -11,7 +12,6 @@ import {
   heldBy,
   received,
 } from './custody-fixtures.ts'
-import { local } from '../../support/fixtures.ts'
 
 const MIN = 60_000
 const T = local('2026-03-02T10:00')

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { Carrier } from '../../../src/registers/carrier/state.ts'
-import type { CustodyEventPayloads } from '../../../src/registers/custody/events.ts'
-import { custodyDueSoon, documentsUnderHandling, overdueCustody } from '../../../src/registers/custody/queries.ts'
+import type { Carrier } from '../../../src/core/carrier-record.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { codes, custodyBuilder, custodyContext, foldCustody, received } from './custody-fixtures.ts'
+import type { CustodyEventPayloads } from '../../../src/registers/custody/events.ts'
+import {
+  custodyDueSoon,
+  documentsUnderHandling,
+  overdueCustody,
+} from '../../../src/registers/custody/queries.ts'
 import { local } from '../../support/fixtures.ts'
+import { codes, custodyBuilder, custodyContext, foldCustody, received } from './custody-fixtures.ts'
 
 /** Order and window of the follow-up queries of rule C-19 (处理单, 跟踪督办). */
 

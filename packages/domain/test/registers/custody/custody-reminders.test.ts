@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { DEFAULT_CUSTODY_POLICY } from '../../../src/registers/custody/policy.ts'
 import {
   archivingReminders,
@@ -8,10 +9,9 @@ import {
   inventoryReminder,
   openCustodyAnomalies,
 } from '../../../src/registers/custody/queries.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
-import { codes, custodyBuilder, custodyContext, foldCustody, received, viewOf } from './custody-fixtures.ts'
 import { local } from '../../support/fixtures.ts'
 import { carrierFixture } from '../../support/slice-fold.ts'
+import { codes, custodyBuilder, custodyContext, foldCustody, received, viewOf } from './custody-fixtures.ts'
 
 /** Order, selection and fallbacks of the custody reminders (rules C-10, C-13) and closure status (C-17). */
 

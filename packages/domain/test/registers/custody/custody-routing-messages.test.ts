@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Carrier } from '../../../src/registers/carrier/state.ts'
+import type { Carrier } from '../../../src/core/carrier-record.ts'
 import type { CustodyEventPayloads } from '../../../src/registers/custody/events.ts'
+import { local } from '../../support/fixtures.ts'
+import type { SliceFold } from '../../support/slice-fold.ts'
 import {
   awayAs,
   codes,
@@ -11,8 +13,6 @@ import {
   heldBy,
   received,
 } from './custody-fixtures.ts'
-import { local } from '../../support/fixtures.ts'
-import type { SliceFold } from '../../support/slice-fold.ts'
 
 /** What each refusal of the routing slips (rule C-19) says, and the refusal paths the main tests miss. */
 

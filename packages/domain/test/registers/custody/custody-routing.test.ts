@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { Carrier } from '../../../src/registers/carrier/state.ts'
+import type { Carrier } from '../../../src/core/carrier-record.ts'
 import type { CustodyEventPayloads } from '../../../src/registers/custody/events.ts'
 import { type CustodyPolicy, DEFAULT_CUSTODY_POLICY } from '../../../src/registers/custody/policy.ts'
-import { custodyDueSoon, documentsUnderHandling, overdueCustody } from '../../../src/registers/custody/queries.ts'
+import {
+  custodyDueSoon,
+  documentsUnderHandling,
+  overdueCustody,
+} from '../../../src/registers/custody/queries.ts'
 import { custodySlice } from '../../../src/registers/custody/slice.ts'
+import { local } from '../../support/fixtures.ts'
 import {
   awayAs,
   codes,
@@ -15,7 +20,6 @@ import {
   heldBy,
   received,
 } from './custody-fixtures.ts'
-import { local } from '../../support/fixtures.ts'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

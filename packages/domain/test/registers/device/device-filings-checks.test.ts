@@ -3,8 +3,8 @@ import { DEFAULT_DEVICE_POLICY } from '../../../src/registers/device/policy.ts'
 import { pendingBureauFilings } from '../../../src/registers/device/queries.ts'
 import { createDeviceSlice, deviceSlice } from '../../../src/registers/device/slice.ts'
 import { expectClearRefusal } from '../../support/clear-refusal.ts'
-import { codes, device, eventBuilder, foldDevices, judgeAfter, plainPc, setup } from './device-fold.ts'
 import { makeContext } from '../../support/fixtures.ts'
+import { codes, device, eventBuilder, foldDevices, judgeAfter, plainPc, setup } from './device-fold.ts'
 
 /** Configuration and networks (M-11), bureau filings, check items (M-06, M-08), anomalies, the slice itself. */
 

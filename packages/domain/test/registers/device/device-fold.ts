@@ -1,8 +1,12 @@
-import { type DeviceEventPayloads, type DeviceEventType, deviceEvents } from '../../../src/registers/device/events.ts'
-import { deviceSlice } from '../../../src/registers/device/slice.ts'
-import type { DeviceState, DeviceWork } from '../../../src/registers/device/state.ts'
 import type { RegisterSlice, SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
 import type { DomainError } from '../../../src/core/result.ts'
+import {
+  type DeviceEventPayloads,
+  type DeviceEventType,
+  deviceEvents,
+} from '../../../src/registers/device/events.ts'
+import { deviceSlice } from '../../../src/registers/device/slice.ts'
+import type { DeviceState, DeviceWork } from '../../../src/registers/device/state.ts'
 import { local, makeContext, type TestActor } from '../../support/fixtures.ts'
 import { foldSlice, idSequence, type SliceFold, sliceEvent } from '../../support/slice-fold.ts'
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { DEFAULT_DEVICE_POLICY } from '../../../src/registers/device/policy.ts'
 import {
   deviceYearFigures,
@@ -9,7 +10,6 @@ import {
   softwareChecksDueSoon,
 } from '../../../src/registers/device/queries.ts'
 import { createDeviceSlice } from '../../../src/registers/device/slice.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { codes, device, eventBuilder, foldDevices, setup } from './device-fold.ts'
 
 const DAY = 86_400_000

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { DeviceState } from '../../../src/registers/device/state.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { device, eventBuilder, foldDevices, setup } from './device-fold.ts'
+import type { DeviceState } from '../../../src/registers/device/state.ts'
 import { local } from '../../support/fixtures.ts'
+import { device, eventBuilder, foldDevices, setup } from './device-fold.ts'
 
 const T0 = local('2026-03-02T09:06')
 

@@ -9,9 +9,9 @@ import {
   userBooksToSign,
 } from '../../../src/registers/device/queries.ts'
 import { deviceSlice } from '../../../src/registers/device/slice.ts'
-import { codes, device, eventBuilder, foldDevices, foldInOrder, setup } from './device-fold.ts'
 import { local } from '../../support/fixtures.ts'
 import { sliceEvent } from '../../support/slice-fold.ts'
+import { codes, device, eventBuilder, foldDevices, foldInOrder, setup } from './device-fold.ts'
 
 /** Reminder queries of the device register: what they leave out, their boundaries and their order. */
 

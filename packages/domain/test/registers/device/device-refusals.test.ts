@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { codes, device, eventBuilder, foldDevices, judgeAfter, plainPc, setup } from './device-fold.ts'
 import { local } from '../../support/fixtures.ts'
+import { codes, device, eventBuilder, foldDevices, judgeAfter, plainPc, setup } from './device-fold.ts'
 
 /** Refusal branches of registration, assignment, designation and networks (device-rules.ts). */
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { codes, device, eventBuilder, foldDevices, plainPc, setup } from './device-fold.ts'
 import { local } from '../../support/fixtures.ts'
+import { codes, device, eventBuilder, foldDevices, plainPc, setup } from './device-fold.ts'
 
 /** Refusal branches and records of reuse (M-09) and of use by others than the assigned user (M-10). */
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { deviceYearFigures } from '../../../src/registers/device/queries.ts'
 import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
-import { codes, device, eventBuilder, foldDevices } from './device-fold.ts'
+import { deviceYearFigures } from '../../../src/registers/device/queries.ts'
 import { local } from '../../support/fixtures.ts'
+import { codes, device, eventBuilder, foldDevices } from './device-fold.ts'
 
 /** The device register's figures of the year's summary, across the local new year. */
 

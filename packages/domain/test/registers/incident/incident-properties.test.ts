@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { IncidentState } from '../../../src/registers/incident/state.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import type { IncidentState } from '../../../src/registers/incident/state.ts'
 import { local } from '../../support/fixtures.ts'
 import { eventBuilder, foldIncidents } from '../inspection/inspection-fold.ts'
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import type { IncidentEventPayloads } from '../../../src/registers/incident/events.ts'
 import { DEFAULT_INCIDENT_POLICY, endOfDayMonthsLater } from '../../../src/registers/incident/policy.ts'
 import {
@@ -9,7 +10,6 @@ import {
   openIncidents,
   overdueIncidents,
 } from '../../../src/registers/incident/queries.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { local } from '../../support/fixtures.ts'
 import { codes, eventBuilder, foldIncidents } from '../inspection/inspection-fold.ts'
 

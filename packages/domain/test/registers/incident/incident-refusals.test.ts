@@ -3,7 +3,14 @@ import type { IncidentEventPayloads } from '../../../src/registers/incident/even
 import { incidentSlice } from '../../../src/registers/incident/slice.ts'
 import { expectClearRefusal } from '../../support/clear-refusal.ts'
 import { local } from '../../support/fixtures.ts'
-import { CTX, carrierMissing, codes, eventBuilder, foldIncidents, incidentOpened } from '../inspection/inspection-fold.ts'
+import {
+  CTX,
+  carrierMissing,
+  codes,
+  eventBuilder,
+  foldIncidents,
+  incidentOpened,
+} from '../inspection/inspection-fold.ts'
 
 /** Refusal branches and records of the incident register (X-01, X-02) not taken elsewhere. */
 

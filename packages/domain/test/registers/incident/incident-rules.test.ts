@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import type { IncidentEventPayloads } from '../../../src/registers/incident/events.ts'
 import { DEFAULT_INCIDENT_POLICY, endOfDayMonthsLater } from '../../../src/registers/incident/policy.ts'
 import {
@@ -8,10 +10,14 @@ import {
   openIncidents,
   overdueIncidents,
 } from '../../../src/registers/incident/queries.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { local } from '../../support/fixtures.ts'
-import { carrierMissing, codes, eventBuilder, foldIncidents, incidentOpened } from '../inspection/inspection-fold.ts'
+import {
+  carrierMissing,
+  codes,
+  eventBuilder,
+  foldIncidents,
+  incidentOpened,
+} from '../inspection/inspection-fold.ts'
 
 const CAL = DEFAULT_CALENDAR
 const HOUR = 3_600_000

@@ -1,10 +1,10 @@
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
 import type { IncidentEventPayloads } from '../../../src/registers/incident/events.ts'
 import { incidentSlice } from '../../../src/registers/incident/slice.ts'
 import type { IncidentState, IncidentWork } from '../../../src/registers/incident/state.ts'
 import type { InspectionEventPayloads } from '../../../src/registers/inspection/events.ts'
 import { inspectionSlice } from '../../../src/registers/inspection/slice.ts'
 import type { InspectionState, InspectionWork } from '../../../src/registers/inspection/state.ts'
-import type { RegisterSlice, SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
 import { sliceContext, typedEventBuilder } from '../../support/slice-fixtures.ts'
 import { foldSlice, type SliceFold } from '../../support/slice-fold.ts'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { InspectionState } from '../../../src/registers/inspection/state.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import type { InspectionState } from '../../../src/registers/inspection/state.ts'
 import { local } from '../../support/fixtures.ts'
 import { eventBuilder, finding, foldInspections, inspection } from './inspection-fold.ts'
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { DEFAULT_INSPECTION_POLICY } from '../../../src/registers/inspection/policy.ts'
 import {
   bureauOpinionsPending,
@@ -11,7 +12,6 @@ import {
   seriousFindingsUnreported,
 } from '../../../src/registers/inspection/queries.ts'
 import { inspectionSlice } from '../../../src/registers/inspection/slice.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { local } from '../../support/fixtures.ts'
 import { CTX, codes, eventBuilder, finding, foldInspections, inspection } from './inspection-fold.ts'
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_INSPECTION_POLICY } from '../../../src/registers/inspection/policy.ts'
-import { DEFAULT_SELF_ASSESSMENT_SHEET, scoreSelfAssessment } from '../../../src/registers/inspection/scoring.ts'
+import {
+  DEFAULT_SELF_ASSESSMENT_SHEET,
+  scoreSelfAssessment,
+} from '../../../src/registers/inspection/scoring.ts'
 import { createInspectionSlice, inspectionSlice } from '../../../src/registers/inspection/slice.ts'
 import { expectClearRefusal } from '../../support/clear-refusal.ts'
 import { local } from '../../support/fixtures.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { majorHolidays } from '../../../src/registers/inspection/holidays.ts'
 import { holidayChecks, quarterlyInspections } from '../../../src/registers/inspection/reminders.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { local } from '../../support/fixtures.ts'
 import { eventBuilder, foldInspections, inspection } from './inspection-fold.ts'
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import type { MovementEventPayloads as P } from '../../../src/registers/movement/events.ts'
 import { electronicUses, widenedScope } from '../../../src/registers/movement/queries.ts'
 import { movementSlice } from '../../../src/registers/movement/slice.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { makeContext } from '../../support/fixtures.ts'
-import { CARRIERS, codes, eventBuilder, foldMovements, START } from './movement-fixtures.ts'
 import { carrierFixture, contextWithView, testUnitView } from '../../support/slice-fold.ts'
+import { CARRIERS, codes, eventBuilder, foldMovements, START } from './movement-fixtures.ts'
 
 /** Refusal paths of the need-to-know scope (C-03) and electronic files (C-16), and the slice's own screen. */
 

@@ -1,10 +1,21 @@
-import type { Carrier } from '../../../src/registers/carrier/state.ts'
-import { type MovementEventPayloads, type MovementEventType, movementEvents } from '../../../src/registers/movement/events.ts'
+import type { Carrier } from '../../../src/core/carrier-record.ts'
+import type { RegisterSlice, SliceEvent } from '../../../src/core/register-slice.ts'
+import type { CarrierAway } from '../../../src/core/unit-view.ts'
+import {
+  type MovementEventPayloads,
+  type MovementEventType,
+  movementEvents,
+} from '../../../src/registers/movement/events.ts'
 import { movementSlice } from '../../../src/registers/movement/slice.ts'
 import type { MovementState, MovementWork } from '../../../src/registers/movement/state.ts'
-import type { CarrierAway, RegisterSlice, SliceEvent } from '../../../src/core/register-slice.ts'
 import { local, makeContext, type TestActor } from '../../support/fixtures.ts'
-import { carrierFixture, contextWithView, foldSlice, type SliceFold, testUnitView } from '../../support/slice-fold.ts'
+import {
+  carrierFixture,
+  contextWithView,
+  foldSlice,
+  type SliceFold,
+  testUnitView,
+} from '../../support/slice-fold.ts'
 
 export const START = local('2026-03-02T09:00')
 export const MIN = 60_000

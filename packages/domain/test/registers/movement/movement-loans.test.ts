@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { MovementEventPayloads as P } from '../../../src/registers/movement/events.ts'
 import { DEFAULT_MOVEMENT_POLICY } from '../../../src/registers/movement/policy.ts'
-import { movementsDueSoon, openMovementAnomalies, overdueMovements } from '../../../src/registers/movement/queries.ts'
+import {
+  movementsDueSoon,
+  openMovementAnomalies,
+  overdueMovements,
+} from '../../../src/registers/movement/queries.ts'
 import { createMovementSlice, movementCarrierAway } from '../../../src/registers/movement/slice.ts'
 import { codes, DAY, eventBuilder, foldMovements, HOUR, loan, START, trip } from './movement-fixtures.ts'
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { MovementEventPayloads as P } from '../../../src/registers/movement/events.ts'
 import { movementCarrierAway, movementSlice } from '../../../src/registers/movement/slice.ts'
 import { makeContext } from '../../support/fixtures.ts'
-import { codes, eventBuilder, foldMovements, loan, MIN, START, trip } from './movement-fixtures.ts'
 import { foldSlice } from '../../support/slice-fold.ts'
+import { codes, eventBuilder, foldMovements, loan, MIN, START, trip } from './movement-fixtures.ts'
 
 /** What the shared movement checks say (approvals, custody, lists) and how an away carrier is described. */
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { openMovementAnomalies } from '../../../src/registers/movement/queries.ts'
 import type { MovementState } from '../../../src/registers/movement/state.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import {
   borrowed,
   consultation,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import type { MovementEventPayloads as P } from '../../../src/registers/movement/events.ts'
 import {
   carrierMovements,
@@ -9,7 +10,7 @@ import {
   overdueMovements,
   widenedScope,
 } from '../../../src/registers/movement/queries.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import { carrierFixture } from '../../support/slice-fold.ts'
 import {
   borrowed,
   CARRIERS,
@@ -24,7 +25,6 @@ import {
   START,
   trip,
 } from './movement-fixtures.ts'
-import { carrierFixture } from '../../support/slice-fold.ts'
 
 /** Order, selection and outcome columns of the movement queries (rules C-03, C-06, C-08, C-16). */
 

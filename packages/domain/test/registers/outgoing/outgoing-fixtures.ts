@@ -1,14 +1,18 @@
-import type { Carrier } from '../../../src/registers/carrier/state.ts'
+import type { Carrier } from '../../../src/core/carrier-record.ts'
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
+import type { UnitView } from '../../../src/core/unit-view.ts'
 import { deviceSlice } from '../../../src/registers/device/slice.ts'
 import type { DeviceState } from '../../../src/registers/device/state.ts'
 import { incidentSlice } from '../../../src/registers/incident/slice.ts'
 import type { IncidentState } from '../../../src/registers/incident/state.ts'
-import { type OutgoingEventPayloads, type OutgoingEventType, outgoingEvents } from '../../../src/registers/outgoing/events.ts'
+import {
+  type OutgoingEventPayloads,
+  type OutgoingEventType,
+  outgoingEvents,
+} from '../../../src/registers/outgoing/events.ts'
 import { DEFAULT_OUTGOING_POLICY, type OutgoingPolicy } from '../../../src/registers/outgoing/policy.ts'
 import { createOutgoingSlice } from '../../../src/registers/outgoing/slice.ts'
 import type { OutgoingState, OutgoingWork } from '../../../src/registers/outgoing/state.ts'
-import type { RegisterSlice, SliceContext, SliceEvent, UnitView } from '../../../src/core/register-slice.ts'
-import { device, eventBuilder as deviceEvents, setup } from '../device/device-fold.ts'
 import { local, type TestActor } from '../../support/fixtures.ts'
 import {
   carrierFixture,
@@ -20,6 +24,7 @@ import {
   sliceEvent,
   testUnitView,
 } from '../../support/slice-fold.ts'
+import { device, eventBuilder as deviceEvents, setup } from '../device/device-fold.ts'
 
 /** Monday 2 March 2026, 09:00: a working day, office hours 08:30–17:30. */
 export const MON = local('2026-03-02T09:00')

@@ -7,8 +7,8 @@ import {
   yearReconciliation,
 } from '../../../src/registers/outgoing/queries.ts'
 import { local } from '../../support/fixtures.ts'
-import { approval, foldOutgoing, HOUR, issue, MIN, outgoingBuilder, print } from './outgoing-fixtures.ts'
 import { refusalCodes } from '../../support/slice-fold.ts'
+import { approval, foldOutgoing, HOUR, issue, MIN, outgoingBuilder, print } from './outgoing-fixtures.ts'
 
 const START = local('2026-03-02T09:00')
 const END = local('2026-03-02T11:00')

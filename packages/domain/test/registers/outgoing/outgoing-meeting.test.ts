@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_OUTGOING_POLICY } from '../../../src/registers/outgoing/policy.ts'
 import { openOutgoingAnomalies, overdueOutgoing } from '../../../src/registers/outgoing/queries.ts'
 import { local, makeContext } from '../../support/fixtures.ts'
+import { refusalCodes } from '../../support/slice-fold.ts'
 import {
   carriers,
   deviceState,
@@ -11,7 +12,6 @@ import {
   outgoingBuilder,
   viewContext,
 } from './outgoing-fixtures.ts'
-import { refusalCodes } from '../../support/slice-fold.ts'
 
 const START = local('2026-03-02T09:00')
 const END = local('2026-03-02T11:00')

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_OUTGOING_POLICY } from '../../../src/registers/outgoing/policy.ts'
-import { materialAwaitingDestruction, outgoingDueSoon, overdueOutgoing } from '../../../src/registers/outgoing/queries.ts'
+import {
+  materialAwaitingDestruction,
+  outgoingDueSoon,
+  overdueOutgoing,
+} from '../../../src/registers/outgoing/queries.ts'
 import { local, makeContext } from '../../support/fixtures.ts'
+import { contextWithView, refusalCodes, testUnitView } from '../../support/slice-fold.ts'
 import {
   approval,
   carriers,
@@ -15,7 +20,6 @@ import {
   printedDocument,
   viewContext,
 } from './outgoing-fixtures.ts'
-import { contextWithView, refusalCodes, testUnitView } from '../../support/slice-fold.ts'
 
 const CLOSE = local('2026-03-02T17:30')
 
@@ -96,12 +100,15 @@ describe('outgoing documents: printing (C-15, C-20)', () => {
     expect(refusalCodes(secret)).toEqual([])
   })
 
-  it('rule C-15: refuses to print when the computer register is not in the view', () => {
+  it('rule C-15: refuses to print when the computer register is not in the view, or does not hold the computer', () => {
     const ev = outgoingBuilder()
     const events = [...issuedDocument(ev), ev('outgoing.printed', print())]
+    const noView = foldOutgoing(events, makeContext())
+    expect(refusalCodes(noView)).toEqual(['C-15'])
+    expect(noView.refused[0]?.error.message.zh).toContain('计算机台账不可用')
     const noDevices = foldOutgoing(events, contextWithView(testUnitView({ carriers: carriers() })))
     expect(refusalCodes(noDevices)).toEqual(['C-15'])
-    expect(noDevices.refused[0]?.error.message.zh).toContain('计算机台账不可用')
+    expect(noDevices.refused[0]?.error.message.zh).toContain('未在计算机台账中登记')
     expect(noDevices.refused[0]?.error.message.en).toContain('(rule C-15)')
     expect(refusalCodes(foldOutgoing(events, makeContext()))).toEqual(['C-15'])
   })

@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { openOutgoingAnomalies, reconciliation } from '../../../src/registers/outgoing/queries.ts'
 import type { OutgoingState } from '../../../src/registers/outgoing/state.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { local } from '../../support/fixtures.ts'
-import { approval, foldOutgoing, issue, MIN, outgoingBuilder, print } from './outgoing-fixtures.ts'
 import { sliceEvent } from '../../support/slice-fold.ts'
+import { approval, foldOutgoing, issue, MIN, outgoingBuilder, print } from './outgoing-fixtures.ts'
 
 const DAY1 = local('2026-03-02T09:00')
 const NEXT_YEAR = local('2027-01-05T10:00')

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { OutgoingEventPayloads } from '../../../src/registers/outgoing/events.ts'
 import { reconciliation } from '../../../src/registers/outgoing/queries.ts'
 import { local } from '../../support/fixtures.ts'
+import { refusalCodes } from '../../support/slice-fold.ts'
 import {
   foldOutgoing,
   issuedDocument,
@@ -10,7 +11,6 @@ import {
   print,
   printedDocument,
 } from './outgoing-fixtures.ts'
-import { refusalCodes } from '../../support/slice-fold.ts'
 
 const START = local('2026-03-02T09:00')
 const END = local('2026-03-02T11:00')

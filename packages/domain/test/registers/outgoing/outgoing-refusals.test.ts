@@ -4,6 +4,7 @@ import type { OutgoingEventPayloads } from '../../../src/registers/outgoing/even
 import { createOutgoingSlice } from '../../../src/registers/outgoing/slice.ts'
 import { emptyOutgoingWork } from '../../../src/registers/outgoing/state.ts'
 import { local, makeContext } from '../../support/fixtures.ts'
+import { refusalCodes, sliceEvent } from '../../support/slice-fold.ts'
 import {
   approval,
   carriers,
@@ -18,7 +19,6 @@ import {
   printedDocument,
   viewContext,
 } from './outgoing-fixtures.ts'
-import { refusalCodes, sliceEvent } from '../../support/slice-fold.ts'
 
 type Sent = OutgoingEventPayloads['outgoing.sent']
 const courier = { channel: 'confidential_courier', courierRef: 'JY-1' } as const

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { incidentSlice } from '../../../src/registers/incident/slice.ts'
 import type { IncidentState } from '../../../src/registers/incident/state.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { local } from '../../support/fixtures.ts'
+import { foldSlice, refusalCodes, sliceEvent } from '../../support/slice-fold.ts'
 import {
   carriers,
   deviceState,
@@ -14,7 +15,6 @@ import {
   printedDocument,
   viewContext,
 } from './outgoing-fixtures.ts'
-import { foldSlice, refusalCodes, sliceEvent } from '../../support/slice-fold.ts'
 
 const START = local('2026-03-02T09:00')
 const END = local('2026-03-02T11:00')

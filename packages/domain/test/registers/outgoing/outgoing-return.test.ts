@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { DEFAULT_OUTGOING_POLICY } from '../../../src/registers/outgoing/policy.ts'
 import {
   openOutgoingAnomalies,
@@ -8,8 +9,8 @@ import {
   yearReconciliation,
 } from '../../../src/registers/outgoing/queries.ts'
 import { createOutgoingSlice } from '../../../src/registers/outgoing/slice.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { local } from '../../support/fixtures.ts'
+import { refusalCodes } from '../../support/slice-fold.ts'
 import {
   approval,
   foldOutgoing,
@@ -22,7 +23,6 @@ import {
   printedDocument,
   viewContext,
 } from './outgoing-fixtures.ts'
-import { refusalCodes } from '../../support/slice-fold.ts'
 
 const Q1_END = local('2027-04-01T00:00') - 1
 const NEW_YEAR = local('2027-01-01T00:00')

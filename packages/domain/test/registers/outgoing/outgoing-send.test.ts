@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { OutgoingEventPayloads, SendChannel } from '../../../src/registers/outgoing/events.ts'
 import { outgoingSlice } from '../../../src/registers/outgoing/slice.ts'
+import { refusalCodes, sliceEvent } from '../../support/slice-fold.ts'
 import {
   approval,
   foldOutgoing,
@@ -10,7 +11,6 @@ import {
   printedDocument,
   viewContext,
 } from './outgoing-fixtures.ts'
-import { refusalCodes, sliceEvent } from '../../support/slice-fold.ts'
 
 const courier = { channel: 'confidential_courier', courierRef: 'JY-2026-118' } as const
 type Sent = OutgoingEventPayloads['outgoing.sent']

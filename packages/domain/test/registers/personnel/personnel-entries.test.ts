@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { addMonthsToDate, startOfDate, startOfYear } from '../../../src/registers/personnel/dates.ts'
 import { DEFAULT_PERSONNEL_POLICY } from '../../../src/registers/personnel/policy.ts'
 import { trainedBy } from '../../../src/registers/personnel/rules.ts'
 import { personnelSlice } from '../../../src/registers/personnel/slice.ts'
 import type { PersonnelState, PersonnelWork } from '../../../src/registers/personnel/state.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import {
   CTX,
   DAY,

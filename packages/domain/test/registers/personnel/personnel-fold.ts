@@ -1,7 +1,7 @@
+import type { SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
 import { DEFAULT_PERSONNEL_POLICY, type PersonnelPolicy } from '../../../src/registers/personnel/policy.ts'
 import { createPersonnelSlice } from '../../../src/registers/personnel/slice.ts'
 import type { PersonnelState } from '../../../src/registers/personnel/state.ts'
-import type { SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
 import { sliceContext } from '../../support/slice-fixtures.ts'
 import { foldSlice, type SliceFold } from '../../support/slice-fold.ts'
 

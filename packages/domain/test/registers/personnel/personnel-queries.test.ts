@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import {
   decontaminationEndingSoon,
   departureHandOvers,
@@ -6,8 +8,6 @@ import {
   personnelOnPost,
   personnelYearSummary,
 } from '../../../src/registers/personnel/queries.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { DAY, ev, fold, HOUR, leaving, local, onboarding, registered, session } from './personnel-fold.ts'
 
 /** Orders, boundaries and year figures of the personnel queries (rules P-01, P-03, C-12, T-01..T-03). */

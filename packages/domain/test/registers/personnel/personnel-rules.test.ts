@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PERSONNEL_POLICY, LONGER_DECONTAMINATION_MONTHS } from '../../../src/registers/personnel/policy.ts'
-import { departureHandOvers, inDecontamination, personnelOnPost } from '../../../src/registers/personnel/queries.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import {
+  DEFAULT_PERSONNEL_POLICY,
+  LONGER_DECONTAMINATION_MONTHS,
+} from '../../../src/registers/personnel/policy.ts'
+import {
+  departureHandOvers,
+  inDecontamination,
+  personnelOnPost,
+} from '../../../src/registers/personnel/queries.ts'
 import {
   codes,
   DAY,

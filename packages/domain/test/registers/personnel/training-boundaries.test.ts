@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import {
   taughtLate,
   trainingCoverage,
   trainingPlanStatus,
   untaughtNewStaff,
 } from '../../../src/registers/personnel/training-queries.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { codes, ev, fold, HOUR, local, registered, session } from './personnel-fold.ts'
 
 /** Refusal branches, date boundaries and orders of the education record (rules T-01..T-03, P-05). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { DEFAULT_PERSONNEL_POLICY } from '../../../src/registers/personnel/policy.ts'
 import { personnelYearSummary } from '../../../src/registers/personnel/queries.ts'
 import {
@@ -7,7 +8,6 @@ import {
   trainingPlanStatus,
   untaughtNewStaff,
 } from '../../../src/registers/personnel/training-queries.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import {
   codes,
   DAY,

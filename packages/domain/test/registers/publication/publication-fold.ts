@@ -1,11 +1,11 @@
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
 import type { PublicationEventPayloads } from '../../../src/registers/publication/events.ts'
 import { publicationSlice } from '../../../src/registers/publication/slice.ts'
 import type { PublicationState, PublicationWork } from '../../../src/registers/publication/state.ts'
-import type { RegisterSlice, SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
 import { local } from '../../support/fixtures.ts'
-import { CTX } from '../responsibility/responsibility-fold.ts'
 import { typedEventBuilder } from '../../support/slice-fixtures.ts'
 import { foldSlice, type SliceFold } from '../../support/slice-fold.ts'
+import { CTX } from '../responsibility/responsibility-fold.ts'
 
 type Payload<T extends keyof PublicationEventPayloads> = PublicationEventPayloads[T]
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { publicationSlice } from '../../../src/registers/publication/slice.ts'
-import { designated, foldPublication, itemSteps, MIN, P0, pubEvent } from './publication-fold.ts'
 import { CTX, codes } from '../responsibility/responsibility-fold.ts'
+import { designated, foldPublication, itemSteps, MIN, P0, pubEvent } from './publication-fold.ts'
 
 /** Distinct persons for each signed step of publication review and of withholding. */
 

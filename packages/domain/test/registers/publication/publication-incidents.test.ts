@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import {
   lateLeakDeadlines,
   leakDeadlinesDueSoon,
   overdueLeakDeadlines,
   publicationFigures,
 } from '../../../src/registers/publication/queries.ts'
-import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { local } from '../../support/fixtures.ts'
-import { foldPublication, itemSteps, MIN, P0, pubEvent, reviewed, SUBMISSION } from './publication-fold.ts'
 import { codes } from '../responsibility/responsibility-fold.ts'
+import { foldPublication, itemSteps, MIN, P0, pubEvent, reviewed, SUBMISSION } from './publication-fold.ts'
 
 /** Leak incidents: steps, deadlines and the year's figures. */
 

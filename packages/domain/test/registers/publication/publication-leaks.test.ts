@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import {
   lateLeakDeadlines,
   leakDeadlinesDueSoon,
@@ -6,9 +7,8 @@ import {
   publicationFigures,
 } from '../../../src/registers/publication/queries.ts'
 import { createPublicationSlice } from '../../../src/registers/publication/slice.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
-import { foldPublication, MIN, P0, PUBLISH, pubEvent, reviewed, SUBMISSION } from './publication-fold.ts'
 import { codes } from '../responsibility/responsibility-fold.ts'
+import { foldPublication, MIN, P0, PUBLISH, pubEvent, reviewed, SUBMISSION } from './publication-fold.ts'
 
 const H = 60 * MIN
 const found = P0 + H

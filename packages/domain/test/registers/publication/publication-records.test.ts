@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { escalatedItems, pendingReviews, publicationRegister } from '../../../src/registers/publication/queries.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import {
+  escalatedItems,
+  pendingReviews,
+  publicationRegister,
+} from '../../../src/registers/publication/queries.ts'
+import { codes } from '../responsibility/responsibility-fold.ts'
 import {
   designated,
   foldPublication,
@@ -11,7 +16,6 @@ import {
   reviewed,
   SUBMISSION,
 } from './publication-fold.ts'
-import { codes } from '../responsibility/responsibility-fold.ts'
 
 /** What publication review records, and the order and filters of its queries (R-02..R-06). */
 

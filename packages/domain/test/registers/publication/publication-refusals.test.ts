@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { publicationSlice } from '../../../src/registers/publication/slice.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { designated, foldPublication, itemSteps, MIN, P0, pubEvent, reviewed } from './publication-fold.ts'
+import { publicationSlice } from '../../../src/registers/publication/slice.ts'
 import { CTX, codes } from '../responsibility/responsibility-fold.ts'
+import { designated, foldPublication, itemSteps, MIN, P0, pubEvent, reviewed } from './publication-fold.ts'
 
 /** Refusal paths of publication review (R-01..R-05) in every state an item can be in. */
 

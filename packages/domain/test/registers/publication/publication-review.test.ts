@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { escalatedItems, pendingReviews, publicationRegister } from '../../../src/registers/publication/queries.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { designated, foldPublication, itemSteps, MIN, P0, reviewed, SUBMISSION } from './publication-fold.ts'
+import {
+  escalatedItems,
+  pendingReviews,
+  publicationRegister,
+} from '../../../src/registers/publication/queries.ts'
 import { codes } from '../responsibility/responsibility-fold.ts'
+import { designated, foldPublication, itemSteps, MIN, P0, reviewed, SUBMISSION } from './publication-fold.ts'
 
 function accepted(events: readonly SliceEvent[]): SliceEvent[] {
   const refused = new Set(foldPublication(events).refused.map((r) => r.eventId))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import {
   missingPosts,
   organisationDuties,
@@ -6,7 +7,6 @@ import {
   organisationFigures,
 } from '../../../src/registers/responsibility/organisation-queries.ts'
 import { DEFAULT_RESPONSIBILITY_POLICY, endOfMonthDay } from '../../../src/registers/responsibility/policy.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { local } from '../../support/fixtures.ts'
 import { codes, foldResponsibility, respEvent } from './responsibility-fold.ts'
 

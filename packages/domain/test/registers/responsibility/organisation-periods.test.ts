@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { organisationDuties, organisationDutiesDueSoon } from '../../../src/registers/responsibility/organisation-queries.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
-import { DEFAULT_RESPONSIBILITY_POLICY, endOfMonthDay } from '../../../src/registers/responsibility/policy.ts'
 import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
+import {
+  organisationDuties,
+  organisationDutiesDueSoon,
+} from '../../../src/registers/responsibility/organisation-queries.ts'
+import { DEFAULT_RESPONSIBILITY_POLICY, endOfMonthDay } from '../../../src/registers/responsibility/policy.ts'
 import { local } from '../../support/fixtures.ts'
 import { codes, foldResponsibility, respEvent } from './responsibility-fold.ts'
 

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { missingPosts, organisationFigures } from '../../../src/registers/responsibility/organisation-queries.ts'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import {
+  missingPosts,
+  organisationFigures,
+} from '../../../src/registers/responsibility/organisation-queries.ts'
 import { DEFAULT_RESPONSIBILITY_POLICY } from '../../../src/registers/responsibility/policy.ts'
 import { responsibilitySlice } from '../../../src/registers/responsibility/slice.ts'
-import { forkResponsibilityWork, type ResponsibilityWork } from '../../../src/registers/responsibility/state.ts'
+import {
+  forkResponsibilityWork,
+  type ResponsibilityWork,
+} from '../../../src/registers/responsibility/state.ts'
 import { local } from '../../support/fixtures.ts'
 import { CTX, codes, foldResponsibility, respEvent } from './responsibility-fold.ts'
 

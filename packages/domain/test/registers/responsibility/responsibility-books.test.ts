@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import {
   bookFigures,
   bookReminders,
@@ -8,7 +9,6 @@ import {
 } from '../../../src/registers/responsibility/queries.ts'
 import { responsibilitySlice } from '../../../src/registers/responsibility/slice.ts'
 import { isBookInForce } from '../../../src/registers/responsibility/state.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { local } from '../../support/fixtures.ts'
 import {
   adoption,

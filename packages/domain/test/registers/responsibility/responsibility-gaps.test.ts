@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { DEFAULT_RESPONSIBILITY_POLICY, endOfMonthDay } from '../../../src/registers/responsibility/policy.ts'
 import {
   bookFigures,
@@ -7,7 +8,6 @@ import {
   booksToResign,
   departmentsWithoutBook,
 } from '../../../src/registers/responsibility/queries.ts'
-import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { local } from '../../support/fixtures.ts'
 import {
   adoption,

@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { publicationSlice } from '../../../src/registers/publication/slice.ts'
 import type { RegisterSlice, SliceEvent } from '../../../src/core/register-slice.ts'
+import { publicationSlice } from '../../../src/registers/publication/slice.ts'
 import { responsibilitySlice } from '../../../src/registers/responsibility/slice.ts'
 import { local } from '../../support/fixtures.ts'
+import { foldSlice } from '../../support/slice-fold.ts'
 import { MIN, P0, PUBLISH, pubEvent, reviewed, SUBMISSION } from '../publication/publication-fold.ts'
 import { adoption, bookDraft, CTX, respEvent } from './responsibility-fold.ts'
-import { foldSlice } from '../../support/slice-fold.ts'
 
 const T0 = local('2026-01-05T09:00')
 const H = 3_600_000

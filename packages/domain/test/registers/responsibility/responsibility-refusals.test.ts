@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { bookContentHash, templateContentHash } from '../../../src/registers/responsibility/hash.ts'
 import { DEFAULT_RESPONSIBILITY_POLICY } from '../../../src/registers/responsibility/policy.ts'
-import { createResponsibilitySlice, responsibilitySlice } from '../../../src/registers/responsibility/slice.ts'
+import {
+  createResponsibilitySlice,
+  responsibilitySlice,
+} from '../../../src/registers/responsibility/slice.ts'
 import {
   forkResponsibilityWork,
   isBookInForce,
