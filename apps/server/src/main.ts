@@ -3,6 +3,7 @@ import { createDatabase } from '@secledger/db'
 import { seedDemo } from './demo/seed.ts'
 import { readEnv } from './env.ts'
 import { logError } from './http/error-log.ts'
+import { tunePglite } from './pglite-tuning.ts'
 import { startServer } from './server.ts'
 import { loadStorageKey } from './sync/storage-key.ts'
 import { createSyncService } from './sync/sync-service.ts'
@@ -10,6 +11,7 @@ import { createSyncService } from './sync/sync-service.ts'
 const env = readEnv()
 const started = performance.now()
 const database = await createDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR })
+await tunePglite(database)
 const opened = performance.now()
 const storageKey = loadStorageKey({ hex: env.STORAGE_KEY, dataDir: env.DATA_DIR })
 if (storageKey.origin === 'created')

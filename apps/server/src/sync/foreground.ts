@@ -1,4 +1,11 @@
 /**
+ * Updates up to this size are ordinary edits (foreground); larger ones are uploads (background). An
+ * edit runs straight through: its awaits on the database are pauses enough, and a slicer would count
+ * them as work and add a needless turn of the event loop before its ACK.
+ */
+export const FOREGROUND_MAX_BYTES = 64 * 1024
+
+/**
  * Who goes first when one township uploads 10,000 events while others edit (issue 10 item 8): an
  * ordinary edit is foreground work, a large upload background work. Slicing alone lets the two
  * alternate turn by turn, but an edit needs several turns (its frame, its session check, its commit),

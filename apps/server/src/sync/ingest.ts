@@ -1,18 +1,14 @@
 import { type DomainError, err, ok, type Result } from '@secledger/domain'
-import * as Y from 'yjs'
 import { ServerError } from '../errors.ts'
-import { projectionChanges } from '../projection/carrier-projection.ts'
 import { recordSecurityEvent } from '../security/security-log.ts'
+import { commitInChunks } from './commit-chunks.ts'
 import { compact } from './compaction.ts'
 import { checkEntries } from './entry-check.ts'
-import { ingestInSlices } from './fold-slices.ts'
-import { commitUpdate, type UpdateRow } from './persistence.ts'
-import { encodeSyncUpdate, MAX_FRAME_BYTES } from './protocol.ts'
+import { FOREGROUND_MAX_BYTES } from './foreground.ts'
+import { MAX_FRAME_BYTES } from './protocol.ts'
 import { createSlicer, SLICE_BUDGET_MS, type Slicer, UNSLICED } from './slicer.ts'
-import { updateRowMac } from './storage-mac.ts'
 import type { SyncContext } from './sync-context.ts'
-import { buildRegister, maxEventAt, type SyncPeer, type UnitDoc } from './unit-doc.ts'
-import { encodeStructs } from './update-codec.ts'
+import type { SyncPeer, UnitDoc } from './unit-doc.ts'
 import { guardUpdate } from './update-guard.ts'
 
 export interface UpdateOrigin {
@@ -25,13 +21,6 @@ export interface UpdateOrigin {
 /** `seq` is null when the update held nothing new (nothing written; still acknowledged). */
 export type IngestResult = Result<{ readonly seq: number | null }, DomainError>
 
-// A larger update is stored and applied as slices of its new structs, this many per slice: ~175 kB of
-// a typical register (~700 B per event), ~4 ms to apply, a few ms for a driver to serialise.
-const SPLIT_ABOVE_BYTES = 256 * 1024
-const STRUCTS_PER_SLICE = 250
-// An ordinary edit (one to a few events) runs straight through: its awaits on the database are pauses
-// enough, and a slicer would count them as work and add a needless turn of the event loop before its ACK.
-const SLICED_ABOVE_BYTES = 64 * 1024
 // How long a paused large update waits for ordinary edits to finish before it takes its next slice.
 const GIVE_WAY_MS = 20
 
@@ -57,13 +46,14 @@ async function logRefusal(
 
 /**
  * The one path by which anything enters a register (sync and demo seed alike), run on the doc's queue:
- * guard the update bytes, check each event, commit ONE transaction (update row(s) and their MACs,
- * events, projection, last sync; a single statement for an ordinary edit), and only then apply to the
- * in-memory doc and broadcast. A refused update changes nothing.
+ * guard the update bytes, check each event — all of them before anything is written — then commit
+ * (update row and its MAC, events, projection, last sync; a single statement for an ordinary edit), and
+ * only then apply to the in-memory doc and broadcast. A refused update changes nothing.
  *
  * Issue 10 item 8: a large update is background work, run in slices that give way to ordinary edits
- * (foreground.ts), so a township uploading 10,000 events does not hold up another township's
- * acknowledgement; the doc's queue keeps this doc's own updates in order meanwhile.
+ * (foreground.ts) and committed in bounded chunks (commit-chunks.ts), so a township uploading 10,000
+ * events does not hold up another township's acknowledgement; the doc's queue keeps this doc's own
+ * updates in order meanwhile. The ACK (sent by the caller) follows the last chunk's commit.
  */
 export function ingestUpdate(
   ctx: SyncContext,
@@ -72,7 +62,7 @@ export function ingestUpdate(
   origin: UpdateOrigin,
 ): Promise<IngestResult> {
   return unit.queue.run(async () => {
-    if (update.byteLength > SLICED_ABOVE_BYTES) {
+    if (update.byteLength > FOREGROUND_MAX_BYTES) {
       return ingestChecked(
         ctx,
         unit,
@@ -116,87 +106,12 @@ async function ingestChecked(
     await logRefusal(ctx, unit, origin, checked.refusal)
     return err(checked.refusal.error)
   }
-  const now = ctx.now()
-  const parts = await storedParts(update, guard.structs, slicer)
-  let seq: number
-  try {
-    const before = unit.register.state
-    const after = await ingestInSlices(unit.register, checked.events, unit.maxAt, slicer)
-    const projection = projectionChanges(unit.unitId, before, after)
-    const rows: UpdateRow[] = []
-    for (const part of parts) {
-      const fields = { doc: unit.docName, createdAt: now, userId: origin.userId, deviceId: origin.deviceId }
-      rows.push({
-        update: part,
-        mac: await updateRowMac(ctx.storageKey, { ...fields, update: part }, slicer),
-      })
-    }
-    seq = await commitUpdate(
-      ctx.database.db,
-      {
-        docName: unit.docName,
-        unitId: unit.unitId,
-        rows,
-        userId: origin.userId,
-        deviceId: origin.deviceId,
-        events: checked.events,
-        projection,
-        now,
-      },
-      slicer,
-    )
-  } catch (error) {
-    // Nothing was committed: the fold must forget the events again.
-    unit.register = buildRegister(unit)
-    throw error
-  }
-  await applyCommitted(unit, parts, slicer)
-  unit.maxAt = maxEventAt(checked.events, unit.maxAt, unit.latestEventMs())
-  unit.lastSeq = seq
-  unit.updatesSinceSnapshot += parts.length
-  const frame = encodeSyncUpdate(update)
-  for (const peer of unit.peers) if (peer !== origin.peer) peer.send(frame)
+  const seq = await commitInChunks(
+    ctx,
+    unit,
+    { update, structs: guard.structs, events: checked.events, ...origin },
+    slicer,
+  )
   if (unit.updatesSinceSnapshot >= ctx.snapshotEvery) void unit.queue.run(() => compact(ctx, unit))
   return ok({ seq })
-}
-
-/**
- * How an update is stored and applied: whole, or — when large — as consecutive slices of its new
- * structs (issue 10 item 8), each a valid update continuing the one before. One Y.applyUpdate of 6 MB
- * is ~150 ms and a 7 MB statement parameter ~0.5 s of serialising; slices keep each step short.
- */
-async function storedParts(
-  update: Uint8Array,
-  structs: readonly Y.Item[],
-  slicer: Slicer,
-): Promise<Uint8Array[]> {
-  if (update.byteLength <= SPLIT_ABOVE_BYTES || structs.length <= STRUCTS_PER_SLICE) return [update]
-  const parts: Uint8Array[] = []
-  for (let i = 0; i < structs.length; i += STRUCTS_PER_SLICE) {
-    parts.push(encodeStructs(structs.slice(i, i + STRUCTS_PER_SLICE)))
-    if (slicer.due()) await slicer.pause()
-  }
-  return parts
-}
-
-/**
- * Applies a committed update (its stored parts, in order); the guard made sure it has no missing
- * dependencies. A peer syncing between two parts gets part of a committed update, and the whole of it
- * by the broadcast that follows.
- */
-async function applyCommitted(unit: UnitDoc, parts: readonly Uint8Array[], slicer: Slicer): Promise<void> {
-  try {
-    for (const part of parts) {
-      Y.applyUpdate(unit.doc, part)
-      if (slicer.due()) await slicer.pause()
-    }
-  } catch (error) {
-    console.error(`[sync] committed update did not apply to ${unit.docName}`, error)
-    unit.broken = true
-  }
-  if (unit.doc.store.pendingStructs !== null || unit.doc.store.pendingDs !== null) {
-    console.error(`[sync] committed update left pending structs in ${unit.docName}`)
-    unit.broken = true
-  }
-  unit.stateVector = Y.encodeStateVector(unit.doc)
 }

@@ -7,6 +7,7 @@ import { isSessionActive, type Session } from '../auth/sessions.ts'
 import { ServerError } from '../errors.ts'
 import { logError } from '../http/error-log.ts'
 import { recordSecurityEvent } from '../security/security-log.ts'
+import { FOREGROUND_MAX_BYTES } from './foreground.ts'
 import {
   CloseCode,
   EMPTY_UPDATE,
@@ -117,7 +118,20 @@ export function syncConnectionEvents(
     return active.expiresAt > now && (await isSessionActive(database.db, active.id, now))
   }
 
+  /**
+   * A small frame is an ordinary edit from its arrival: a large upload in progress gives way to it
+   * during its session check too, not only its commit (issue 10 item 8; foreground.ts).
+   */
   async function handleFrame(ws: WSContext, bytes: Uint8Array): Promise<void> {
+    const leave = bytes.byteLength <= FOREGROUND_MAX_BYTES ? service.foreground.enter() : null
+    try {
+      await handleFrameInOrder(ws, bytes)
+    } finally {
+      leave?.()
+    }
+  }
+
+  async function handleFrameInOrder(ws: WSContext, bytes: Uint8Array): Promise<void> {
     if (!unit || closed || ended || !session) return
     const ref = peekDataCarrying(bytes) ? ++received : undefined
     if (!(await sessionStands(session))) return endSession(ws, ServerError.SessionEnded, ref)

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_CLOCK_SKEW_MS } from '@secledger/domain'
 import { compact } from './compaction.ts'
 import { createDocCache, type DocCache } from './doc-cache.ts'
 import { DEFAULT_MAX_EVENT_AGE_MS } from './event-clock.ts'
-import { createForegroundGate } from './foreground.ts'
+import { createForegroundGate, type ForegroundGate } from './foreground.ts'
 import { type IngestResult, ingestUpdate, type UpdateOrigin } from './ingest.ts'
 import { loadUnitDoc } from './load-unit-doc.ts'
 import { CloseCode } from './protocol.ts'
@@ -43,6 +43,8 @@ export interface SyncService {
   open(unitId: string): Promise<UnitDoc>
   ingest(unit: UnitDoc, update: Uint8Array, origin: UpdateOrigin): Promise<IngestResult>
   readonly cache: DocCache<UnitDoc>
+  /** Ordinary edits in progress, which large uploads give way to (issue 10 item 8). */
+  readonly foreground: ForegroundGate
   /** Waits for queued work on every doc. */
   drain(): Promise<void>
 }
@@ -95,6 +97,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   return {
     cache,
+    foreground: ctx.foreground,
     open,
     async join(unitId, peer) {
       const unit = await open(unitId)

@@ -5,6 +5,7 @@ import type { LoginLimits } from '../../src/auth/login-limiter.ts'
 import type { PasswordHashCost, PasswordVerifier } from '../../src/auth/password.ts'
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.ts'
 import { seedDemo } from '../../src/demo/seed.ts'
+import { tunePglite } from '../../src/pglite-tuning.ts'
 import { type RunningServer, startServer } from '../../src/server.ts'
 import { createSyncService, type SyncService } from '../../src/sync/sync-service.ts'
 
@@ -44,6 +45,7 @@ export const SEED_NOW = new Date('2026-11-23T03:00:00Z')
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = options.database ?? (await createDatabase({}))
   const ownsDatabase = options.database === undefined
+  await tunePglite(database)
   const sync = createSyncService({
     database,
     ...(options.now ? { now: options.now } : {}),
