@@ -68,7 +68,7 @@ export {
   ScreeningHitKind,
   screenFreeText,
 } from './core/text-screening.ts'
-export type { CarrierAway, DeviceFacts, IncidentFacts, UnitView } from './core/unit-view.ts'
+export type { CarrierAway, DeviceFacts, IncidentFacts, UnitPost, UnitView } from './core/unit-view.ts'
 export type { LocalDay, WorkCalendar } from './core/work-calendar.ts'
 export {
   calendarCovers,

@@ -16,7 +16,23 @@ export interface UnitView {
   device(deviceId: string): DeviceFacts | undefined
   /** An incident or an X-02 missing item of the incident register, or undefined when there is none. */
   incident(ref: string): IncidentFacts | undefined
+  /**
+   * The posts of the unit's secrecy organisation (B-04) a user holds at this point of the fold, i.e. at
+   * the current event's time: the organisation register decides who is 主要领导 (first_responsible),
+   * 分管领导 (responsible_leader) or 办公室主任 (office_head), never a post written in an event.
+   */
+  postsOf(userId: string): readonly UnitPost[]
 }
+
+/** Posts of the organisation register (B-04), as other registers read them. */
+export type UnitPost =
+  | 'first_responsible'
+  | 'responsible_leader'
+  | 'secrecy_officer'
+  | 'classifier'
+  | 'group_head'
+  | 'group_member'
+  | 'office_head'
 
 /**
  * A carrier held away from the officer's custody by a register (borrowed out C-06, carried out C-08,

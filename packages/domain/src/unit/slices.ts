@@ -1,6 +1,6 @@
 import type { Carrier } from '../core/carrier-record.ts'
 import type { EventDefinition, RegisterSlice } from '../core/register-slice.ts'
-import type { CarrierAway, IncidentFacts, UnitView } from '../core/unit-view.ts'
+import type { CarrierAway, IncidentFacts, UnitPost, UnitView } from '../core/unit-view.ts'
 import { CARRIER_EVENT_ROLES, carrierEventSchemas, isCarrierEventType } from '../registers/carrier/events.ts'
 import { createClassificationSlice } from '../registers/classification/slice.ts'
 import type { ClassificationState } from '../registers/classification/state.ts'
@@ -148,6 +148,7 @@ export function unitViewOf(source: {
     },
     device: (deviceId) => registerView<DeviceState>(source, 'device')?.devices.get(deviceId),
     incident: (ref) => incidentFacts(registerView<IncidentState>(source, 'incident'), ref),
+    postsOf: (userId) => postsHeldBy(registerView<ResponsibilityState>(source, 'responsibility'), userId),
     carrierAway: (carrierId) => carrierAwayIn(source.slices, source.sliceWorks, carrierId),
   }
 }
@@ -174,6 +175,15 @@ export function incidentFacts(incidents: IncidentState | undefined, ref: string)
     if (itsMissing !== undefined) refs.push(itsMissing.carrierId)
   }
   return { id: ref, carrierRefs: refs }
+}
+
+/** The organisation posts (B-04) a user holds now; the organisation register is the only source. */
+export function postsHeldBy(organisation: ResponsibilityState | undefined, userId: string): UnitPost[] {
+  if (organisation === undefined) return []
+  const posts: UnitPost[] = []
+  for (const [post, holding] of organisation.posts) if (holding.userId === userId) posts.push(post)
+  if (organisation.groupMembers.has(userId)) posts.push('group_member')
+  return posts.sort()
 }
 
 /** Lazily computed register states of a snapshot: a register nobody reads is never viewed. */

@@ -2,7 +2,7 @@ import type { Carrier } from '../../src/core/carrier-record.ts'
 import { directoryUser } from '../../src/core/key-directory.ts'
 import type { RegisterSlice, SliceContext, SliceEvent } from '../../src/core/register-slice.ts'
 import { type DomainError, domainError } from '../../src/core/result.ts'
-import type { CarrierAway, UnitView } from '../../src/core/unit-view.ts'
+import type { CarrierAway, UnitPost, UnitView } from '../../src/core/unit-view.ts'
 import type { DeviceState } from '../../src/registers/device/state.ts'
 import type { IncidentState } from '../../src/registers/incident/state.ts'
 import { incidentFacts } from '../../src/unit/slices.ts'
@@ -119,6 +119,8 @@ export function testUnitView(
     /** The device and incident registers' states, read through the view's typed accessors. */
     registers?: { readonly device?: DeviceState; readonly incident?: IncidentState }
     away?: Readonly<Record<string, CarrierAway>>
+    /** Organisation posts (B-04) by user id. */
+    posts?: Readonly<Record<string, readonly UnitPost[]>>
   } = {},
 ): UnitView {
   const carriers = new Map((parts.carriers ?? []).map((c) => [c.id, c]))
@@ -127,6 +129,7 @@ export function testUnitView(
     device: (id) => parts.registers?.device?.devices.get(id),
     incident: (ref) => incidentFacts(parts.registers?.incident, ref),
     carrierAway: (id) => parts.away?.[id] ?? null,
+    postsOf: (userId) => parts.posts?.[userId] ?? [],
   }
 }
 

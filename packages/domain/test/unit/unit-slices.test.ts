@@ -5,6 +5,7 @@ import { DEFAULT_UNIT_POLICY } from '../../src/unit/policy.ts'
 import {
   carrierAwayIn,
   composeSlices,
+  postsHeldBy,
   registersOf,
   unitEventDefinition,
   unitEventTypes,
@@ -89,5 +90,23 @@ describe('the unit view', () => {
     expect(registers.outgoing).toBe(registers.outgoing)
     expect([...registers.outgoing.meetings.keys()]).toEqual(['m1'])
     expect(registers.movement.loans.size).toBe(0)
+  })
+})
+
+describe('posts through the unit view', () => {
+  it('rules B-04, B-05: the posts a user holds come from the organisation register, group membership included', () => {
+    const holding = (post: string, userId: string) => ({ post, userId, since: 0, eventId: 'e' })
+    const organisation = {
+      posts: new Map([
+        ['first_responsible', holding('first_responsible', 'leader1')],
+        ['office_head', holding('office_head', 'leader2')],
+        ['responsible_leader', holding('responsible_leader', 'leader1')],
+      ]),
+      groupMembers: new Map([['leader2', holding('group_member', 'leader2')]]),
+    } as unknown as Parameters<typeof postsHeldBy>[0]
+    expect(postsHeldBy(organisation, 'leader1')).toEqual(['first_responsible', 'responsible_leader'])
+    expect(postsHeldBy(organisation, 'leader2')).toEqual(['group_member', 'office_head'])
+    expect(postsHeldBy(organisation, 'officer1')).toEqual([])
+    expect(postsHeldBy(undefined, 'leader1')).toEqual([])
   })
 })

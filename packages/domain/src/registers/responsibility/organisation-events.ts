@@ -30,6 +30,8 @@ export const OrganisationPost = {
   Classifier: 'classifier',
   GroupHead: 'group_head',
   GroupMember: 'group_member',
+  /** 办公室主任: approves consulting classified archived files (C-21) and custody hand-overs. */
+  OfficeHead: 'office_head',
 } as const
 export type OrganisationPost = (typeof OrganisationPost)[keyof typeof OrganisationPost]
 
@@ -40,6 +42,7 @@ export const POST_LABEL_ZH: Readonly<Record<OrganisationPost, string>> = {
   classifier: '定密责任人',
   group_head: '保密工作领导小组组长',
   group_member: '保密工作领导小组成员',
+  office_head: '办公室主任',
 }
 
 const entityId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/)
@@ -53,6 +56,7 @@ const postSchema = z.enum([
   OrganisationPost.Classifier,
   OrganisationPost.GroupHead,
   OrganisationPost.GroupMember,
+  OrganisationPost.OfficeHead,
 ])
 
 /** A department (科室 / 站所) of the unit: each one signs a book every year (rule B-01). */

@@ -30,6 +30,8 @@ const POST_ROLE: Readonly<Record<OrganisationPost, Role | null>> = {
   secrecy_officer: 'officer',
   classifier: 'classifier',
   group_member: null,
+  // The office head signs approvals (C-21), so the platform must know them as a leader-level signer.
+  office_head: 'leader',
 }
 
 function unitUser(ctx: SliceContext, userId: string): DomainError | null {
