@@ -4,6 +4,8 @@
  * (the fold composing every register, the unit policy, the agenda, the year summary). Each other register
  * has its own entry point: `@secledger/domain/registers/<name>`.
  */
+export type { ChainPart } from './core/approvals.ts'
+export { distinctHands, requirePost, UNIT_POST_LABEL_ZH } from './core/approvals.ts'
 export { canonicalJson } from './core/canonical-json.ts'
 export { carriersHeldBy } from './core/carrier-holdings.ts'
 export type { Carrier, HandOut } from './core/carrier-record.ts'

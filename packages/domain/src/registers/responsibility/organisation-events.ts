@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { UNIT_POST_LABEL_ZH } from '../../core/approvals.ts'
 import type { EventDefinition } from '../../core/register-slice.ts'
 import { Role } from '../../core/roles.ts'
 
@@ -35,15 +36,7 @@ export const OrganisationPost = {
 } as const
 export type OrganisationPost = (typeof OrganisationPost)[keyof typeof OrganisationPost]
 
-export const POST_LABEL_ZH: Readonly<Record<OrganisationPost, string>> = {
-  first_responsible: '保密工作第一责任人',
-  responsible_leader: '分管保密工作领导',
-  secrecy_officer: '保密员',
-  classifier: '定密责任人',
-  group_head: '保密工作领导小组组长',
-  group_member: '保密工作领导小组成员',
-  office_head: '办公室主任',
-}
+export const POST_LABEL_ZH: Readonly<Record<OrganisationPost, string>> = UNIT_POST_LABEL_ZH
 
 const entityId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/)
 const shortText = z.string().max(200)
