@@ -15,6 +15,7 @@ import {
   type ComposedSlices,
   carrierAwayIn,
   composeSlices,
+  postsIn,
   unitEventDefinition,
   unitViewOf,
 } from './slices.ts'
@@ -64,6 +65,7 @@ function viewOf(state: RegisterState, ctx: FoldContext): RuleView {
     serials: state.serials,
     anomaly: (id) => state.anomalies.find((a) => a.id === id),
     carrierAway: (id) => carrierAwayIn(slices, works, id),
+    postsOf: (userId) => postsIn(slices, works, userId),
   }
 }
 

@@ -3,7 +3,7 @@ import { CowMap } from '../core/cow-map.ts'
 import type { SecurityAlert } from '../core/key-directory.ts'
 import type { SliceContext } from '../core/register-slice.ts'
 import type { Anomaly, Approval, RuleView } from '../registers/carrier/state.ts'
-import { type ComposedSlices, carrierAwayIn, registersOf } from './slices.ts'
+import { type ComposedSlices, carrierAwayIn, postsIn, registersOf } from './slices.ts'
 import type { RefusedEvent, RegisterState } from './unit-state.ts'
 
 /**
@@ -40,11 +40,12 @@ export interface FoldWork extends RuleView {
   sliceContext: SliceContext | null
 }
 
-function makeWork(parts: Omit<FoldWork, 'anomaly' | 'carrierAway'>): FoldWork {
+function makeWork(parts: Omit<FoldWork, 'anomaly' | 'carrierAway' | 'postsOf'>): FoldWork {
   const work: FoldWork = {
     ...parts,
     anomaly: (id) => lookupAnomaly(work, id),
     carrierAway: (id) => carrierAwayIn(work.slices, work.sliceWorks, id),
+    postsOf: (userId) => postsIn(work.slices, work.sliceWorks, userId),
   }
   return work
 }

@@ -177,6 +177,14 @@ export function incidentFacts(incidents: IncidentState | undefined, ref: string)
   return { id: ref, carrierRefs: refs }
 }
 
+/** The organisation posts (B-04) a user holds at this point of the fold (the unit's works). */
+export function postsIn(slices: ComposedSlices, works: readonly unknown[], userId: string): UnitPost[] {
+  return postsHeldBy(
+    registerView<ResponsibilityState>({ slices, sliceWorks: works }, 'responsibility'),
+    userId,
+  )
+}
+
 /** The organisation posts (B-04) a user holds now; the organisation register is the only source. */
 export function postsHeldBy(organisation: ResponsibilityState | undefined, userId: string): UnitPost[] {
   if (organisation === undefined) return []

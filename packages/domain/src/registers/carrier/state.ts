@@ -1,5 +1,5 @@
 import type { Carrier } from '../../core/carrier-record.ts'
-import type { CarrierAway } from '../../core/unit-view.ts'
+import type { CarrierAway, UnitPost } from '../../core/unit-view.ts'
 import type { CarrierEventPayloads, CarrierEventType } from './events.ts'
 
 export const AnomalyKind = {
@@ -53,6 +53,8 @@ export interface RuleView {
   anomaly(id: string): Anomaly | undefined
   /** Why a carrier is away from custody in another register (borrowed, carried out…), or null. */
   carrierAway(carrierId: string): CarrierAway | null
+  /** The organisation posts (B-04) a user holds at this point of the fold (UnitView.postsOf). */
+  postsOf(userId: string): readonly UnitPost[]
 }
 
 /** An event after screening and payload parsing: what the rules and the fold work on. */
