@@ -18,6 +18,8 @@ export {
   signEvent,
   verifyEventSignature,
 } from './core/event-envelope.ts'
+export type { FreeTextValue } from './core/free-text-fields.ts'
+export { freeTextOf, hasFreeText } from './core/free-text-fields.ts'
 export type { Hlc, HlcParts } from './core/hlc.ts'
 export {
   boundedHlc,
@@ -93,6 +95,7 @@ export type { UnitPolicy } from './unit/policy.ts'
 export { DEFAULT_UNIT_POLICY } from './unit/policy.ts'
 export type { ComposedSlices, RegisterName, UnitRegisters } from './unit/slices.ts'
 export { composeSlices, unitEventDefinition, unitEventTypes } from './unit/slices.ts'
+export { screenEventText, screeningTextHash, screenPayloadText } from './unit/text-gate.ts'
 export type { UnitRegister } from './unit/unit-fold.ts'
 export { createUnitRegister, foldUnitRegister } from './unit/unit-fold.ts'
 export type { FoldContext, RefusedEvent, RegisterState } from './unit/unit-state.ts'

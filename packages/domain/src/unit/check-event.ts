@@ -19,6 +19,7 @@ import {
   unitEventDefinition,
   unitViewOf,
 } from './slices.ts'
+import { screenEventText } from './text-gate.ts'
 import type { FoldContext, RegisterState } from './unit-state.ts'
 
 /**
@@ -88,7 +89,9 @@ function checkSliceDraft(
     view: unitViewOf({ carriers: state.carriers, slices, sliceWorks: works }),
   }
   const event = { id: '', type: draft.type, actor: draft.actor, atMs, payload: parsed.data }
-  const error = slice.check(works[index] ?? slice.empty(), event, sliceCtx)
+  const error =
+    screenEventText(slices, works, slice.events[draft.type]?.schema, parsed.data, ctx.policy.screening) ??
+    slice.check(works[index] ?? slice.empty(), event, sliceCtx)
   return error ? err(error) : ok(undefined)
 }
 
@@ -119,6 +122,9 @@ export function checkEvent(state: RegisterState, draft: EventDraft, ctx: FoldCon
     atMs: hlcWallMs(draft.at),
     payload: parsed.data,
   } as RuleEvent
-  const error = checkRules(viewOf(state, ctx), event, ctx, true)
+  const { slices, works } = sliceWorksOf(state, ctx)
+  const error =
+    screenEventText(slices, works, carrierEventSchemas[type], parsed.data, ctx.policy.screening) ??
+    checkRules(viewOf(state, ctx), event, ctx, true)
   return error ? err(error) : ok(undefined)
 }

@@ -15,6 +15,7 @@ import {
   DEFAULT_RESPONSIBILITY_POLICY,
   type ResponsibilityPolicy,
 } from '../registers/responsibility/policy.ts'
+import { DEFAULT_SCREENING_POLICY, type ScreeningPolicy } from '../registers/screening/policy.ts'
 import { DEFAULT_TELEGRAM_POLICY, type TelegramPolicy } from '../registers/telegram/policy.ts'
 
 /**
@@ -34,6 +35,8 @@ export interface UnitPolicy extends CarrierPolicy {
   readonly custody: CustodyPolicy
   readonly movement: MovementPolicy
   readonly outgoing: OutgoingPolicy
+  /** rule S-03: the unit's sensitive-word list. */
+  readonly screening: ScreeningPolicy
 }
 
 export const DEFAULT_UNIT_POLICY: UnitPolicy = {
@@ -52,4 +55,5 @@ export const DEFAULT_UNIT_POLICY: UnitPolicy = {
   custody: DEFAULT_CUSTODY_POLICY,
   movement: DEFAULT_MOVEMENT_POLICY,
   outgoing: DEFAULT_OUTGOING_POLICY,
+  screening: DEFAULT_SCREENING_POLICY,
 }

@@ -2,6 +2,7 @@ import type { SliceContext } from '../core/register-slice.ts'
 import { type FoldWork, touchSlice } from './fold-work.ts'
 import type { ScreenedSliceEvent } from './screen.ts'
 import { unitViewOf } from './slices.ts'
+import { screenEventText } from './text-gate.ts'
 import type { FoldContext } from './unit-state.ts'
 
 function sliceContextOf(work: FoldWork, ctx: FoldContext): SliceContext {
@@ -26,7 +27,14 @@ export function foldSliceEvent(work: FoldWork, screened: ScreenedSliceEvent, ctx
   const sliceWork = touchSlice(work, screened.sliceIndex)
   const sliceCtx = sliceContextOf(work, ctx)
   const event = screened.event
-  const error = slice.check(sliceWork, event, sliceCtx)
+  const error =
+    screenEventText(
+      work.slices,
+      work.sliceWorks,
+      slice.events[event.type]?.schema,
+      event.payload,
+      ctx.policy.screening,
+    ) ?? slice.check(sliceWork, event, sliceCtx)
   if (error !== null) {
     work.refused.push({ eventId: event.id, type: event.type, error })
     return

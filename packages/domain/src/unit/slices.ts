@@ -22,6 +22,8 @@ import { createPublicationSlice } from '../registers/publication/slice.ts'
 import type { PublicationState } from '../registers/publication/state.ts'
 import { createResponsibilitySlice } from '../registers/responsibility/slice.ts'
 import type { ResponsibilityState } from '../registers/responsibility/state.ts'
+import { createScreeningSlice } from '../registers/screening/slice.ts'
+import type { ScreeningState } from '../registers/screening/state.ts'
 import { createTelegramSlice } from '../registers/telegram/slice.ts'
 import type { TelegramState } from '../registers/telegram/state.ts'
 import type { UnitPolicy } from './policy.ts'
@@ -39,6 +41,7 @@ export interface UnitRegisters {
   readonly custody: CustodyState
   readonly movement: MovementState
   readonly outgoing: OutgoingState
+  readonly screening: ScreeningState
 }
 export type RegisterName = keyof UnitRegisters
 
@@ -68,6 +71,7 @@ function build(policy: UnitPolicy): Record<RegisterName, AnySlice> {
     movement: createMovementSlice(policy.movement),
     outgoing: createOutgoingSlice(policy.outgoing),
     custody: createCustodySlice(policy.custody),
+    screening: createScreeningSlice(),
   }
 }
 

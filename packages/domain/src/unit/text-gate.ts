@@ -1,0 +1,70 @@
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import type { z } from 'zod'
+import { freeTextOf, hasFreeText } from '../core/free-text-fields.ts'
+import { type DomainError, domainError } from '../core/result.ts'
+import { createTextScreener, screenFreeText, type TextScreener } from '../core/text-screening.ts'
+import type { ScreeningPolicy } from '../registers/screening/policy.ts'
+import type { ScreeningState, ScreeningWork } from '../registers/screening/state.ts'
+import type { ComposedSlices } from './slices.ts'
+
+/**
+ * rule S-03 at the gate: every free-text field of every register's event (core/free-text-fields.ts) is
+ * screened in checkEvent and in the fold, so no path (form, import, API) stores a marked text. A hit
+ * passes only when an officer's earlier override (registers/screening) names that exact text.
+ */
+
+const screeners = new WeakMap<ScreeningPolicy, TextScreener>()
+
+function screenerOf(policy: ScreeningPolicy): TextScreener {
+  let screener = screeners.get(policy)
+  if (screener === undefined) {
+    screener = createTextScreener(policy.sensitiveWords)
+    screeners.set(policy, screener)
+  }
+  return screener
+}
+
+/** The hash an override names a text by: SHA-256 of its UTF-8 bytes, hex. */
+export function screeningTextHash(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)))
+}
+
+/** The S-03 refusal of a payload's first flagged and not overridden text, or null. */
+export function screenPayloadText(
+  schema: z.ZodType,
+  payload: unknown,
+  policy: ScreeningPolicy,
+  overrides: ScreeningState['overrides'] | undefined,
+): DomainError | null {
+  if (!hasFreeText(schema)) return null
+  const screener = screenerOf(policy)
+  for (const { path, text } of freeTextOf(schema, payload)) {
+    const verdict = screenFreeText(screener, text)
+    if (verdict.ok) continue
+    if (overrides?.has(screeningTextHash(text))) continue
+    const error = verdict.error
+    return domainError('S-03', `${path}：${error.message.zh}`, `${path}: ${error.message.en}`, {
+      ...error.details,
+      field: path,
+    })
+  }
+  return null
+}
+
+/**
+ * rule S-03 for one event of any register: its free text against the overrides folded so far (the
+ * screening register's working state among `works`, undefined while no override was recorded).
+ */
+export function screenEventText(
+  slices: ComposedSlices,
+  works: readonly unknown[],
+  schema: z.ZodType | undefined,
+  payload: unknown,
+  policy: ScreeningPolicy,
+): DomainError | null {
+  if (schema === undefined) return null
+  const index = slices.indexOf.get('screening')
+  const screening = index === undefined ? undefined : (works[index] as ScreeningWork | undefined)
+  return screenPayloadText(schema, payload, policy, screening?.overrides)
+}
