@@ -6,15 +6,19 @@ import { localDay } from '../core/work-calendar.ts'
 import {
   clockOutOfRange,
   concurrentHandOut,
+  duplicateCopy,
   duplicateSerial,
   resolveAnomaly,
 } from '../registers/carrier/anomalies.ts'
+import { documentCopyKey } from '../registers/carrier/document-keys.ts'
+import { carrierEventSchemas } from '../registers/carrier/events.ts'
 import { handOutDue } from '../registers/carrier/rules.ts'
 import type { Anomaly, RuleEvent, RuleEventOf } from '../registers/carrier/state.ts'
 import { checkRules } from './check-event.ts'
 import type { FoldWork } from './fold-work.ts'
 import { type ScreenVerdict, screenUnitEvent } from './screen.ts'
 import { foldSliceEvent } from './slice-fold-step.ts'
+import { screenEventText } from './text-gate.ts'
 import type { FoldContext } from './unit-state.ts'
 
 /** Applying events to the fold's working state, after screening and the block rules. */
@@ -62,11 +66,31 @@ function openAnomaly(work: FoldWork, anomaly: Anomaly): void {
   work.anomalies.push(anomaly)
 }
 
+/** rules C-01, C-02 after a merge: new carriers whose copy is already registered open one anomaly. */
+function indexCopies(work: FoldWork, e: RuleEvent, created: readonly Carrier[]): void {
+  const index = work.copyKeys
+  const earlier: string[] = []
+  let first: string | null = null
+  for (const carrier of created) {
+    const key = documentCopyKey(carrier.issuer, carrier.docNumber, carrier.copyNumber)
+    if (key === null) continue
+    const known = index.get(key)
+    if (known === undefined) {
+      index.set(key, carrier.createdBy)
+      continue
+    }
+    earlier.push(known)
+    first ??= carrier.id
+  }
+  if (first !== null) openAnomaly(work, duplicateCopy(earlier, e.id, first, e.atMs))
+}
+
 function applyRegistration(work: FoldWork, e: RuleEventOf<'carrier.registered'>, ctx: FoldContext): void {
   const p = e.payload
   const late = p.receivedOn < localDay(e.atMs, ctx.calendar).date // rule C-01: same-day deadline missed
+  const created: Carrier[] = []
   for (const copy of p.copies) {
-    work.carriers.set(copy.id, {
+    const carrier: Carrier = {
       id: copy.id,
       serial: p.serial,
       docNumber: p.docNumber,
@@ -89,8 +113,11 @@ function applyRegistration(work: FoldWork, e: RuleEventOf<'carrier.registered'>,
       destroyedAt: null,
       createdBy: e.id,
       lastEventId: e.id,
-    })
+    }
+    work.carriers.set(copy.id, carrier)
+    created.push(carrier)
   }
+  indexCopies(work, e, created)
   const first = work.serials.get(p.serial)
   if (first === undefined) work.serials.set(p.serial, e.id)
   else openAnomaly(work, duplicateSerial(first, e.id, p.copies[0]?.id ?? '', e.atMs)) // rule C-01 after a merge
@@ -122,9 +149,10 @@ function applyTakeBack(work: FoldWork, e: RuleEventOf<'carrier.taken_back'>, car
 /** rule C-07: each copy is a new carrier linked to its original, serial `<original>-F<n>`. */
 function applyCopy(work: FoldWork, e: RuleEventOf<'carrier.copied'>, original: Carrier): void {
   let made = work.copyCounts.get(original.id) ?? 0
+  const created: Carrier[] = []
   for (const copy of e.payload.copies) {
     made += 1
-    work.carriers.set(copy.id, {
+    const carrier: Carrier = {
       id: copy.id,
       serial: `${original.serial}-F${made}`,
       docNumber: original.docNumber,
@@ -147,9 +175,12 @@ function applyCopy(work: FoldWork, e: RuleEventOf<'carrier.copied'>, original: C
       destroyedAt: null,
       createdBy: e.id,
       lastEventId: e.id,
-    })
+    }
+    work.carriers.set(copy.id, carrier)
+    created.push(carrier)
   }
   work.copyCounts.set(original.id, made)
+  indexCopies(work, e, created) // a copy's 份号 is a copy of the same document too (C-02)
 }
 
 function applyDestruction(work: FoldWork, e: RuleEventOf<'carrier.destroyed'>): void {
@@ -208,7 +239,14 @@ export function foldEvent(
     openClockAnomaly(work, e.id)
     return
   }
-  const error = checkRules(work, e, ctx, false)
+  const error =
+    screenEventText(
+      work.slices,
+      work.sliceWorks,
+      carrierEventSchemas[e.type],
+      e.payload,
+      ctx.policy.screening,
+    ) ?? checkRules(work, e, ctx, false)
   if (error) {
     work.refused.push({ eventId: e.id, type: e.type, error })
     return

@@ -21,6 +21,8 @@ export interface FoldWork extends RuleView {
   /** Private indexes: anomaly id → position, original id → copies made (C-07 serials). */
   anomalyIndex: Map<string, number>
   copyCounts: Map<string, number>
+  /** rules C-01, C-02: document copy key (issuer + 文号 + 份号) → the event that first registered it. */
+  copyKeys: Map<string, string>
   /** Id of the last event that passed screening (a re-signed copy of it is skipped). */
   lastScreenedId: string | null
   size: number
@@ -70,6 +72,7 @@ export function emptyWork(slices: ComposedSlices): FoldWork {
     refused: [],
     anomalyIndex: new Map(),
     copyCounts: new Map(),
+    copyKeys: new Map(),
     lastScreenedId: null,
     size: 0,
     lastAt: null,

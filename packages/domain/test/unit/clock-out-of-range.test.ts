@@ -94,7 +94,7 @@ describe('时间异常: events with an implausible clock (issue 10)', () => {
     const draft = draftNow(
       state,
       'carrier.registered',
-      registration({ serial, receivedOn: '2026-03-03', copies: [{ id: 'c3', copyNumber: 1 }] }),
+      registration({ serial, receivedOn: '2026-03-03', copies: [{ id: 'c3', copyNumber: 3 }] }),
     )
     expect(hlcWallMs(draft.at)).toBe(NOW)
     expect(checkEvent(state, draft, ctx)).toEqual({ ok: true, value: undefined })

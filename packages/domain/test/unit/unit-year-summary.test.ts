@@ -127,7 +127,7 @@ describe('the year summary across registers', () => {
         registration({
           serial: '2025-0002',
           receivedOn: '2025-12-29',
-          copies: [{ id: 'c2', copyNumber: 1 }],
+          copies: [{ id: 'c2', copyNumber: 2 }],
         }),
         { at: morning + 60_000 },
       ),

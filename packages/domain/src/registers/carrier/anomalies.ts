@@ -49,6 +49,29 @@ export function duplicateSerial(
 }
 
 /**
+ * rules C-01, C-02 after a merge: a registration (or copy) whose copy is already in the register under
+ * another entry. Both entries stay visible until an officer says which one stands; `eventIds` names the
+ * earlier events first, then this one; `carrierId` is this event's first duplicated copy.
+ */
+export function duplicateCopy(
+  earlierEventIds: readonly string[],
+  eventId: string,
+  carrierId: string,
+  atMs: number,
+): Anomaly {
+  return {
+    id: anomalyId(AnomalyKind.DuplicateCopy, eventId),
+    kind: AnomalyKind.DuplicateCopy,
+    carrierId,
+    eventIds: [...new Set([...earlierEventIds, eventId])],
+    openedAt: atMs,
+    resolvedAt: null,
+    note: null,
+    resolvedBy: null,
+  }
+}
+
+/**
  * 时间异常 (issue 10): an event that passed screening but whose clock is implausible (a device set to
  * 2286 or reset to 1970). It is never applied (no carrier, serial, numbering year or deadline moves) and
  * opened at the time of the last plausible event folded before it (0 when none), never at its own time.

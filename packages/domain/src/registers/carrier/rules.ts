@@ -9,6 +9,7 @@ import {
   type WorkCalendar,
 } from '../../core/work-calendar.ts'
 import { checkCentralUnclassified } from './central-documents.ts'
+import { checkDuplicateCopies } from './document-keys.ts'
 import { type CarrierPolicy, desensitizeTitle } from './policy.ts'
 import type { RuleEventOf, RuleView } from './state.ts'
 
@@ -104,6 +105,12 @@ export function checkRegistration(
   if (periodError) return periodError
   const copyError = checkCopyNumbers(p.level, p.copies)
   if (copyError) return copyError
+  // rules C-01, C-02: one paper copy, one entry. In the fold a duplicate is an anomaly (two devices).
+  if (strict) {
+    const copies = p.copies.map((c) => ({ ...c, issuer: p.issuer, docNumber: p.docNumber }))
+    const duplicate = checkDuplicateCopies(view.carriers, copies, p.serial)
+    if (duplicate) return duplicate
+  }
   const centralError = checkCentralUnclassified(p)
   if (centralError) return centralError
   // rule S-02: the full title of a 绝密/机密 carrier never enters the register. An empty title (the

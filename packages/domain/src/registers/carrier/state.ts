@@ -5,6 +5,8 @@ import type { CarrierEventPayloads, CarrierEventType } from './events.ts'
 export const AnomalyKind = {
   ConcurrentHandOut: 'concurrent_hand_out',
   DuplicateSerial: 'duplicate_serial',
+  /** rules C-01, C-02 after a merge: the same issuer + 文号 + 份号 registered twice (two devices, one paper). */
+  DuplicateCopy: 'duplicate_copy',
   /**
    * 时间异常 (issue 10): a signed event of any register whose clock is beyond FoldContext.latestEventMs
    * or before EARLIEST_EVENT_MS. Kept in the log but not applied; carrierId is null.
