@@ -3,6 +3,7 @@ import { listTestEngines } from '@secledger/db/testing'
 import type { EventEnvelope } from '@secledger/domain'
 import { and, count, eq, gt } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { EVENTS_PER_CHUNK } from '../src/sync/commit-chunks.ts'
 import { checkEntries } from '../src/sync/entry-check.ts'
 import { DEFAULT_CLOCK_WINDOW } from '../src/sync/event-clock.ts'
@@ -12,6 +13,7 @@ import { createSlicer } from '../src/sync/slicer.ts'
 import { PROCESS_STORAGE_KEY } from '../src/sync/storage-key.ts'
 import { createSyncService } from '../src/sync/sync-service.ts'
 import type { SyncPeer, UnitDoc } from '../src/sync/unit-doc.ts'
+import { encodeStructs } from '../src/sync/update-codec.ts'
 import { bulkRegistrations } from './support/bulk-events.ts'
 import { registration, updateWith } from './support/events.ts'
 import { useSyncFixture } from './support/sync-fixture.ts'
@@ -83,6 +85,25 @@ describe.each(engines)('issue 10 item 8: large updates on $kind', (engine) => {
     expect(reverified).toBe(0)
     expect(upload.every((event) => unit.doc.getMap('events').has(event.id))).toBe(true)
     expect(unit.doc.store.pendingStructs).toBeNull()
+  })
+
+  it('issue 10 item 8: an upload sent as consecutive frames back to back (as the web client sends a large step 2) is acknowledged frame by frame and stored whole', async () => {
+    const sender = await f.syncedClient(f.officer1)
+    const before = await counts('town-1')
+    const upload = big()
+    const items = Y.decodeUpdate(updateWith(upload)).structs as Y.Item[]
+    const FRAMES = 12
+    const per = Math.ceil(items.length / FRAMES)
+    const sent: number[] = []
+    // No frame waits for the previous one's ACK: the server must take them in order, on one queue.
+    for (let i = 0; i < items.length; i += per)
+      sent.push(sender.sendUpdate(encodeStructs(items.slice(i, i + per))))
+    expect(sent).toHaveLength(FRAMES)
+    for (const n of sent) await sender.waitForAck(n, 60_000)
+    expect(sender.frames.some((frame) => frame.kind === 'error')).toBe(false)
+    const after = await counts('town-1')
+    expect(after.events).toBe((before.events ?? 0) + BIG)
+    expect(upload.every((event) => f.serverDoc().getMap('events').has(event.id))).toBe(true)
   })
 
   it('issue 10 item 8: one forged event refuses the whole 3,000-event update: nothing is stored or served', async () => {

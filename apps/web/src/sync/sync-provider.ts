@@ -1,9 +1,10 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { AckLedger, type SentKind } from './ack-ledger.ts'
 import { parseSyncError, SyncCloseCode, type SyncError, SyncMessage, syncErrorFor } from './sync-messages.ts'
+import { splitUpdate } from './update-frames.ts'
 
 export interface SyncStatus {
   readonly online: boolean
@@ -56,6 +57,15 @@ export interface SyncProviderOptions {
   readonly maxBackoffMs?: number
 }
 
+/** Unacknowledged data frames a connection may have at once (the server queues up to 256). */
+export const MAX_FRAMES_IN_FLIGHT = 16
+
+interface QueuedFrame {
+  readonly bytes: Uint8Array
+  readonly eventIds: readonly string[]
+  readonly kind: SentKind
+}
+
 /**
  * y-protocols sync over one WebSocket per unit doc (contracts.md "WebSocket sync protocol"),
  * plus the ACK/ERROR frames of the contract. Reconnects with backoff; follows online/offline events.
@@ -63,6 +73,7 @@ export interface SyncProviderOptions {
 export class SyncProvider {
   private ws: WebSocket | null = null
   private readonly ledger = new AckLedger()
+  private outgoing: QueuedFrame[] = []
   private handshakeDone = false
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private backoffMs: number
@@ -71,12 +82,14 @@ export class SyncProvider {
   private readonly opts: SyncProviderOptions
   private readonly WS: typeof WebSocket
   private readonly eventsMap: Y.Map<unknown>
+  private readonly eventsMapName: string
 
   constructor(options: SyncProviderOptions) {
     this.opts = options
     this.WS = options.WebSocketImpl ?? WebSocket
     this.backoffMs = options.minBackoffMs ?? 500
-    this.eventsMap = options.doc.getMap(options.eventsMapName ?? 'events')
+    this.eventsMapName = options.eventsMapName ?? 'events'
+    this.eventsMap = options.doc.getMap(this.eventsMapName)
     this.status = { online: this.isOnline(), connected: false, synced: false }
     options.doc.on('update', this.onDocUpdate)
     options.events?.addEventListener('online', this.onOnline)
@@ -121,6 +134,7 @@ export class SyncProvider {
       this.ws = null
       this.handshakeDone = false
       this.ledger.reset()
+      this.outgoing = [] // the next step 2 carries whatever the server still lacks
       this.setStatus({ connected: false, synced: false })
       void this.afterClose(event.code)
     }
@@ -226,24 +240,65 @@ export class SyncProvider {
   }
 
   private onSyncMessage(decoder: decoding.Decoder): void {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, SyncMessage.Sync)
     // Snapshot before answering: the step 2 written below carries every event written so far.
     const pendingAtStep2 = [...this.opts.pendingIds()]
     let syncType: number
+    let update: Uint8Array | null = null
     try {
-      syncType = syncProtocol.readSyncMessage(decoder, encoder, this.opts.doc, this)
+      syncType = decoding.peekVarUint(decoder)
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        decoding.readVarUint(decoder)
+        update = Y.encodeStateAsUpdate(this.opts.doc, decoding.readVarUint8Array(decoder))
+      } else syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), this.opts.doc, this)
     } catch {
       this.opts.onError(syncErrorFor('SYNC-MALFORMED'))
       return
     }
     if (syncType === syncProtocol.messageYjsSyncStep2) this.opts.onServerState?.()
-    if (syncType === syncProtocol.messageYjsSyncStep1 && encoding.length(encoder) > 1) {
-      if (this.send(encoding.toUint8Array(encoder))) {
-        this.ledger.recordSent(pendingAtStep2, 'step2')
-        this.handshakeDone = true
-        this.setStatus({ synced: true })
-      }
+    if (update !== null && this.sendStep2(update, pendingAtStep2)) {
+      this.handshakeDone = true
+      this.setStatus({ synced: true })
+    }
+  }
+
+  /**
+   * The answer to the server's step 1: one step 2 frame, or (issue 10 item 8) a large one as bounded
+   * frames, each acknowledged on its own. Pending events none of them carries (the server had them
+   * already) leave the outbox with the last one.
+   */
+  private sendStep2(update: Uint8Array, pending: readonly string[]): boolean {
+    if (!this.ws || this.ws.readyState !== this.WS.OPEN) return false
+    const frames = splitUpdate(update, this.eventsMapName)
+    if (frames === null) {
+      this.enqueue(syncFrame(syncProtocol.messageYjsSyncStep2, update), pending, 'step2')
+      return true
+    }
+    const carried = new Set(frames.flatMap((frame) => frame.eventIds))
+    const rest = pending.filter((id) => !carried.has(id))
+    for (const [i, frame] of frames.entries()) {
+      const type = i === 0 ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate
+      const ids = i === frames.length - 1 ? [...frame.eventIds, ...rest] : frame.eventIds
+      this.enqueue(syncFrame(type, frame.update), ids, 'step2')
+    }
+    return true
+  }
+
+  /**
+   * Data frames leave in order (a later update depends on the earlier ones) with at most
+   * MAX_FRAMES_IN_FLIGHT unacknowledged: the server queues a connection's frames and closes one that
+   * sends too many at once.
+   */
+  private enqueue(bytes: Uint8Array, eventIds: readonly string[], kind: SentKind): void {
+    this.outgoing.push({ bytes, eventIds, kind })
+    this.pump()
+  }
+
+  private pump(): void {
+    while (this.outgoing.length > 0 && this.ledger.pendingMessages < MAX_FRAMES_IN_FLIGHT) {
+      const next = this.outgoing[0] as QueuedFrame
+      if (!this.send(next.bytes)) return
+      this.outgoing.shift()
+      this.ledger.recordSent(next.eventIds, next.kind)
     }
   }
 
@@ -256,6 +311,7 @@ export class SyncProvider {
     }
     // Whether or not the message carried events, an ACK is a successful sync.
     this.opts.onAck(this.ledger.acknowledge(n))
+    this.pump()
   }
 
   private onErrorMessage(decoder: decoding.Decoder): void {
@@ -291,9 +347,15 @@ export class SyncProvider {
       if ((type as unknown) !== this.eventsMap) continue
       for (const key of keys) if (typeof key === 'string') ids.push(key)
     }
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, SyncMessage.Sync)
-    syncProtocol.writeUpdate(encoder, update)
-    if (this.send(encoding.toUint8Array(encoder))) this.ledger.recordSent(ids, 'update')
+    this.enqueue(syncFrame(syncProtocol.messageYjsUpdate, update), ids, 'update')
   }
+}
+
+/** One sync frame of the contract: SyncMessage.Sync, then a y-protocols step 2 or update. */
+function syncFrame(type: number, update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, SyncMessage.Sync)
+  encoding.writeVarUint(encoder, type)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
 }
