@@ -7,12 +7,20 @@ import {
   users,
   yjsUpdates,
 } from '@secledger/db'
-import { publicKeyOf, unwrapSecretKey, wrappedKeySchema } from '@secledger/domain'
+import {
+  DEFAULT_CALENDAR,
+  DEFAULT_UNIT_POLICY,
+  foldUnitRegister,
+  generateSigningKeyPair,
+  publicKeyOf,
+  unwrapSecretKey,
+  wrappedKeySchema,
+} from '@secledger/domain'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyPassword } from '../src/auth/password.ts'
-import { DEMO_PASSWORD } from '../src/demo/demo-data.ts'
-import { seedDemo } from '../src/demo/seed.ts'
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/demo-data.ts'
+import { demoTownshipEvents, seedDemo } from '../src/demo/seed.ts'
 import { createSyncService } from '../src/sync/sync-service.ts'
 import { SEED_NOW, TEST_KDF, TEST_PASSWORD_COST } from './support/test-server.ts'
 
@@ -69,7 +77,7 @@ describe('demo seed', () => {
 
   it('ingests signed carriers per township through the sync path, with S-02 masked titles', async () => {
     const stored = await database.db.select().from(events).where(eq(events.unitId, 'town-1'))
-    expect(stored).toHaveLength(5)
+    expect(stored).toHaveLength(7)
     expect(stored.every((e) => e.actor === 'officer1')).toBe(true)
     const titles = stored
       .filter((e) => e.type === 'carrier.registered')
@@ -91,5 +99,37 @@ describe('demo seed', () => {
     expect(out.every((row) => row.dueAt !== null && row.dueAt.getTime() < SEED_NOW.getTime())).toBe(true)
     const secret = rows.filter((row) => row.unitId === 'town-1' && row.level === 'secret')
     expect(secret.map((row) => row.copyNumber).sort()).toEqual([1, 1, 2, 2, 3])
+  })
+
+  it('rules B-04, M-07, C-07: a demo township’s log folds with no refusal; its main leader and classified copier are on record', () => {
+    const keys = new Map(DEMO_USERS.map((user) => [user.id, generateSigningKeyPair()]))
+    const directory = {
+      users: Object.fromEntries(
+        DEMO_USERS.map((user) => [
+          user.id,
+          { ...user, unit: user.unitId, publicKey: keys.get(user.id)?.publicKey ?? '' },
+        ]),
+      ),
+    }
+    const log = demoTownshipEvents(
+      'town-1',
+      'officer1',
+      keys.get('officer1')?.secretKey ?? '',
+      SEED_NOW.getTime(),
+    )
+    const state = foldUnitRegister(log, {
+      unit: 'town-1',
+      directory,
+      calendar: DEFAULT_CALENDAR,
+      policy: DEFAULT_UNIT_POLICY,
+    })
+    expect(state.refused).toEqual([])
+    expect(state.alerts).toEqual([])
+    expect(state.registers.responsibility.posts.get('first_responsible')?.userId).toBe('leader1')
+    expect(state.registers.device.devices.get('town-1-fy1')).toMatchObject({
+      kind: 'office_device',
+      classified: true,
+      status: 'in_use',
+    })
   })
 })

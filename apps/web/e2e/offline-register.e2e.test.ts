@@ -151,8 +151,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
 
       await row.getByRole('button', { name: '复制' }).click()
       const copy = dialog(officer, '复制载体')
-      await copy.getByLabel('批准文件').fill('市委办函〔2026〕3号')
-      await copy.getByLabel('复制设备').fill('办公室指定复印机')
+      await copy.getByLabel('批准人').fill('市委办公室')
+      await copy.getByLabel('批准文号').fill('市委办函〔2026〕3号')
       await copy.getByRole('button', { name: '确定' }).click()
       await copy.getByText('绝密载体未经原定密机关同意不得复制').waitFor()
       await copy.getByText('规则 C-07', { exact: true }).waitFor()
@@ -230,6 +230,20 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const rows = rowsWith(county, '县委发〔2026〕7号')
       await expect.poll(() => rows.filter({ hasText: '已销毁' }).count()).toBe(1)
       await expect.poll(() => rows.filter({ hasText: '在册' }).count()).toBe(1)
+    })
+
+    it('C-07 copies a 机密 document with the issuing organ’s approval on the township’s registered classified copier', async () => {
+      const original = rowsWith(officer, '县委发〔2026〕7号').filter({ hasText: '在册' }).first()
+      await original.getByRole('button', { name: '复制' }).click()
+      const copy = dialog(officer, '复制载体')
+      // the place is chosen, never typed: the copier of the computer register (M-07) is offered
+      await copy.getByText('涉密复印机 FY-01').waitFor()
+      await copy.getByLabel('批准人').fill('县委办公室')
+      await copy.getByLabel('批准文号').fill('县委办函〔2026〕9号')
+      await copy.getByRole('button', { name: '确定' }).click()
+      await copy.waitFor({ state: 'hidden' })
+      await expect.poll(() => rowsWith(officer, '县委发〔2026〕7号').count()).toBe(3)
+      await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
     })
 
     it('a refused event is quarantined as 被拒绝的记录 and the device keeps syncing (ARCHITECTURE 5)', async () => {

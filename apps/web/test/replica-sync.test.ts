@@ -89,8 +89,13 @@ describe('writing events (block rules, then one strict outbox transaction, then 
     const copied = await writer.write('carrier.copied', {
       originalId: 'c-ts-1',
       copies: [{ id: 'c-ts-copy', copyNumber: 2 }],
-      approvalRef: '县委办函〔2026〕1号',
-      copier: '办公室复印机',
+      approval: {
+        authority: 'issuing_organ',
+        approver: '县委办公室',
+        reference: '县委办函〔2026〕1号',
+        approvedOn: '2026-03-04',
+      },
+      place: { kind: 'licensed_point', pointId: 'cp-1' },
     })
     expect(copied.ok).toBe(false)
     expect(!copied.ok && copied.error.code).toBe('C-07')

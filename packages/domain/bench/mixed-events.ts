@@ -52,7 +52,7 @@ export const BENCH_CONTEXT: FoldContext = {
   unit: UNIT,
   directory: BENCH_DIRECTORY,
   calendar: DEFAULT_CALENDAR,
-  policy: DEFAULT_UNIT_POLICY,
+  policy: { ...DEFAULT_UNIT_POLICY, copyPoints: [{ id: 'cp-1', name: '县定点复制单位' }] },
   verify: () => true,
 }
 
@@ -150,8 +150,13 @@ export function mixedEvents(count: number, seed = 7): EventEnvelope[] {
         {
           originalId,
           copies: [{ id: copyId, copyNumber: 90 + i }],
-          approvalRef: '批复〔2026〕1号',
-          copier: '复印机 A',
+          approval: {
+            authority: 'issuing_organ',
+            approver: '县委办公室',
+            reference: '批复〔2026〕1号',
+            approvedOn: date,
+          },
+          place: { kind: 'licensed_point', pointId: 'cp-1' },
         },
         step(),
       )

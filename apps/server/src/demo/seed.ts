@@ -11,6 +11,7 @@ import {
   type KdfParams,
   localDay,
   officeOpensAt,
+  Role,
   signEvent,
   wrapSecretKey,
 } from '@secledger/domain'
@@ -90,6 +91,44 @@ function registration(
   )
 }
 
+/**
+ * What a township records before its first carrier: who holds the main leader's post (B-04, read by
+ * every approval rule) and the office's classified copier with its keeper (M-07, where C-07 copies are
+ * made).
+ */
+function unitSetup(unitId: string, officer: string, secretKey: string, atMs: number): EventEnvelope[] {
+  const leader = DEMO_USERS.find((u) => u.unitId === unitId && u.roles.includes(Role.Leader))
+  const made: { type: string; payload: unknown }[] = [
+    ...(leader
+      ? [{ type: 'organisation.post_assigned', payload: { post: 'first_responsible', userId: leader.id } }]
+      : []),
+    {
+      type: 'device.registered',
+      payload: {
+        deviceId: `${unitId}-fy1`,
+        number: '涉密复印机 FY-01',
+        kind: 'office_device',
+        classified: true,
+        level: 'secret',
+        responsible: officer,
+      },
+    },
+  ]
+  return made.map(({ type, payload }, i) =>
+    signEvent(
+      {
+        unit: unitId,
+        type,
+        actor: officer,
+        device: SEED_DEVICE,
+        at: formatHlc({ wallMs: atMs, counter: i, node: SEED_DEVICE }),
+        payload,
+      },
+      secretKey,
+    ),
+  )
+}
+
 /** The demo register of one township, signed by its officer. */
 export function demoTownshipEvents(
   unitId: string,
@@ -98,9 +137,10 @@ export function demoTownshipEvents(
   now: number,
 ): EventEnvelope[] {
   const registeredAt = pastWorkingTime(now, 7, 30) ?? now - 7 * DAY_MS
-  const events = DEMO_CARRIERS.map((carrier, i) =>
-    registration(unitId, officer, secretKey, carrier, registeredAt, i),
-  )
+  const events = [
+    ...unitSetup(unitId, officer, secretKey, registeredAt - 10 * MINUTE_MS),
+    ...DEMO_CARRIERS.map((carrier, i) => registration(unitId, officer, secretKey, carrier, registeredAt, i)),
+  ]
   // rule C-05: handed out on a past working day, never taken back: overdue.
   const handedOutAt = pastWorkingTime(now, 2, 60)
   if (handedOutAt !== null && handedOutAt > registeredAt) {

@@ -7,7 +7,7 @@ import { SyncClient } from './sync-client.ts'
 import { type LoggedIn, loginAs, startTestServer, type TestServer } from './test-server.ts'
 
 /** Events the demo seed gives each township: four registrations and one hand-out. */
-export const SEEDED_EVENTS = 5
+export const SEEDED_EVENTS = 7
 
 /** A seeded server on one engine, officer1 on two devices and leader1 logged in; clients closed after. */
 export interface SyncFixture {

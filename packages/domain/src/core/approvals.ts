@@ -51,7 +51,7 @@ export function distinctHands(rule: string, chain: readonly ChainPart[]): Domain
  */
 export function requirePost(
   rule: string,
-  view: UnitView | undefined,
+  view: Pick<UnitView, 'postsOf'> | undefined,
   approver: string,
   posts: readonly UnitPost[],
 ): DomainError | null {

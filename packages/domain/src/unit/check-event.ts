@@ -4,9 +4,10 @@ import { directoryUser } from '../core/key-directory.ts'
 import type { EventDefinition, SliceContext } from '../core/register-slice.ts'
 import { type DomainError, domainError, err, ok, type Result } from '../core/result.ts'
 import { checkResolution } from '../registers/carrier/anomalies.ts'
+import { checkCopy } from '../registers/carrier/copy-rules.ts'
 import { checkApproval, checkDestruction } from '../registers/carrier/destruction-rules.ts'
 import { carrierEventSchemas, isCarrierEventType } from '../registers/carrier/events.ts'
-import { checkCopy, checkHandOut, checkRegistration, checkTakeBack } from '../registers/carrier/rules.ts'
+import { checkHandOut, checkRegistration, checkTakeBack } from '../registers/carrier/rules.ts'
 import type { RuleEvent, RuleView } from '../registers/carrier/state.ts'
 import { worksOf } from './fold-work.ts'
 import { payloadError } from './screen.ts'
@@ -15,6 +16,7 @@ import {
   type ComposedSlices,
   carrierAwayIn,
   composeSlices,
+  deviceIn,
   postsIn,
   unitEventDefinition,
   unitViewOf,
@@ -67,6 +69,7 @@ function viewOf(state: RegisterState, ctx: FoldContext): RuleView {
     anomaly: (id) => state.anomalies.find((a) => a.id === id),
     carrierAway: (id) => carrierAwayIn(slices, works, id),
     postsOf: (userId) => postsIn(slices, works, userId),
+    device: (deviceId) => deviceIn(slices, works, deviceId),
   }
 }
 

@@ -44,6 +44,8 @@ export const DEFAULT_UNIT_POLICY: UnitPolicy = {
   allowInHouseDestruction: false,
   barLeaderFromSupervising: false,
   allowTopSecretCopyWithConsent: false,
+  acceptUnitLeaderCopyApproval: false,
+  copyPoints: [],
   classification: DEFAULT_CLASSIFICATION_POLICY,
   telegram: DEFAULT_TELEGRAM_POLICY,
   device: DEFAULT_DEVICE_POLICY,

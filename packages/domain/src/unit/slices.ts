@@ -1,6 +1,6 @@
 import type { Carrier } from '../core/carrier-record.ts'
 import type { EventDefinition, RegisterSlice } from '../core/register-slice.ts'
-import type { CarrierAway, IncidentFacts, UnitPost, UnitView } from '../core/unit-view.ts'
+import type { CarrierAway, DeviceFacts, IncidentFacts, UnitPost, UnitView } from '../core/unit-view.ts'
 import { CARRIER_EVENT_ROLES, carrierEventSchemas, isCarrierEventType } from '../registers/carrier/events.ts'
 import { createClassificationSlice } from '../registers/classification/slice.ts'
 import type { ClassificationState } from '../registers/classification/state.ts'
@@ -134,6 +134,15 @@ export function carrierAwayIn(
   return null
 }
 
+/** A device of the computer register (M-01), or undefined. */
+export function deviceIn(
+  slices: ComposedSlices,
+  works: readonly unknown[],
+  deviceId: string,
+): DeviceFacts | undefined {
+  return registerView<DeviceState>({ slices, sliceWorks: works }, 'device')?.devices.get(deviceId)
+}
+
 /** The read-only view of one register; an untouched register is viewed empty. */
 export function viewRegister(slices: ComposedSlices, works: readonly unknown[], index: number): unknown {
   const slice = slices.list[index] as AnySlice
@@ -150,7 +159,7 @@ export function unitViewOf(source: {
     get carriers() {
       return source.carriers
     },
-    device: (deviceId) => registerView<DeviceState>(source, 'device')?.devices.get(deviceId),
+    device: (deviceId) => deviceIn(source.slices, source.sliceWorks, deviceId),
     incident: (ref) => incidentFacts(registerView<IncidentState>(source, 'incident'), ref),
     postsOf: (userId) => postsHeldBy(registerView<ResponsibilityState>(source, 'responsibility'), userId),
     carrierAway: (carrierId) => carrierAwayIn(source.slices, source.sliceWorks, carrierId),

@@ -8,6 +8,7 @@ import { type PersonnelYearSummary, personnelYearSummary } from '../registers/pe
 import { type PublicationFigures, publicationFigures } from '../registers/publication/queries.ts'
 import { type BookFigures, bookFigures } from '../registers/responsibility/queries.ts'
 import type { UnitPolicy } from './policy.ts'
+import { postsHeldBy } from './slices.ts'
 import type { RegisterState } from './unit-state.ts'
 
 /** The carrier register's figures of a year (registered, copied and destroyed in it). */
@@ -87,7 +88,7 @@ export function unitYearSummary(
     inspections,
     findingsFixed: inspections.findingsVerified,
     incidents: incidentYearFigures(r.incident, year, calendar, policy.incident),
-    devices: deviceYearFigures(r.device, year, calendar),
+    devices: deviceYearFigures(r.device, year, calendar, (u) => postsHeldBy(r.responsibility, u)),
     books: bookFigures(r.responsibility, year),
     publications: publicationFigures(r.publication, year, calendar, policy.publication),
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DomainError } from '../../src/core/result.ts'
 import { eventPool } from '../support/event-pool.ts'
-import { check, fold, local, makeContext, registration, signed, T } from '../support/fixtures.ts'
+import { check, copyPayload, fold, local, makeContext, registration, signed, T } from '../support/fixtures.ts'
 
 const RULE_CODE = /^[A-Z]-\d{2}$/
 const HAS_CJK = /[\u4e00-\u9fff]/
@@ -107,7 +107,7 @@ const cases = () =>
       check(
         [registered],
         'carrier.copied',
-        { originalId: 'c1', copies: [{ id: 'k', copyNumber: 2 }], approvalRef: '', copier: 'A' },
+        copyPayload('c1', [{ id: 'k', copyNumber: 2 }], { approval: null }),
         { at: T.noon },
       ),
     ],
@@ -116,18 +116,17 @@ const cases = () =>
       check(
         [registered],
         'carrier.copied',
-        { originalId: 'c1', copies: [{ id: 'k', copyNumber: 2 }], approvalRef: 'R', copier: '' },
+        copyPayload('c1', [{ id: 'k', copyNumber: 2 }], {
+          place: { kind: 'licensed_point', pointId: 'copy-shop' },
+        }),
         { at: T.noon },
       ),
     ],
     [
       'C-07',
-      check(
-        [registered, approval, gone],
-        'carrier.copied',
-        { originalId: 'c1', copies: [{ id: 'k', copyNumber: 2 }], approvalRef: 'R', copier: 'A' },
-        { at: T.close },
-      ),
+      check([registered, approval, gone], 'carrier.copied', copyPayload('c1', [{ id: 'k', copyNumber: 2 }]), {
+        at: T.close,
+      }),
     ],
     [
       'C-11',

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../../src/core/event-envelope.ts'
-import { local, registration, signed } from './fixtures.ts'
+import { copyPayload, local, registration, signed } from './fixtures.ts'
 
 /**
  * A fixed pool of signed events from two offline devices (pc1, pc2) and a leader's device (pc3) on one
@@ -90,21 +90,13 @@ export function eventPool(): EventEnvelope[] {
     { carrierId: 'c3', reader: '郑', dueAt: local('2026-03-03T08:00') },
     { at: at('20:00') },
   )
-  const K1 = signed(
-    'carrier.copied',
-    { originalId: 'c2', copies: [{ id: 'k1', copyNumber: 7 }], approvalRef: '批复1号', copier: '复印机A' },
-    { at: at('10:30') },
-  )
-  const K2 = signed(
-    'carrier.copied',
-    { originalId: 'c1', copies: [{ id: 'k2', copyNumber: 8 }], approvalRef: '', copier: '复印机A' },
-    {
-      at: at('10:40'),
-    },
-  )
+  const K1 = signed('carrier.copied', copyPayload('c2', [{ id: 'k1', copyNumber: 7 }]), { at: at('10:30') })
+  const K2 = signed('carrier.copied', copyPayload('c1', [{ id: 'k2', copyNumber: 8 }], { approval: null }), {
+    at: at('10:40'),
+  })
   const K3 = signed(
     'carrier.copied',
-    { originalId: 'c5', copies: [{ id: 'k3', copyNumber: null }], approvalRef: '', copier: '' },
+    copyPayload('c5', [{ id: 'k3', copyNumber: null }], { approval: null }),
     {
       at: at('11:00'),
       device: 'pc2',

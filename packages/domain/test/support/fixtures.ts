@@ -57,6 +57,39 @@ export const DIRECTORY: KeyDirectory = {
 
 const sharedVerify = createSignatureCache()
 
+/** rule C-07: the licensed copying point the test county lists. */
+export const COPY_POINT = { id: 'cp-1', name: '县国家秘密载体定点复制单位' } as const
+
+/**
+ * A valid rule C-07 copy of a received carrier: the issuing organ's approval, made at the county's
+ * licensed point. `approval: null` leaves the approval out.
+ */
+export function copyPayload(
+  originalId: string,
+  copies: readonly { id: string; copyNumber: number | null }[],
+  overrides: {
+    approval?: Partial<NonNullable<CarrierEventPayloads['carrier.copied']['approval']>> | null
+    place?: CarrierEventPayloads['carrier.copied']['place']
+  } = {},
+): CarrierEventPayloads['carrier.copied'] {
+  const approval =
+    overrides.approval === null
+      ? undefined
+      : {
+          authority: 'issuing_organ' as const,
+          approver: '县委办公室',
+          reference: '县委办批复〔2026〕1号',
+          approvedOn: '2025-12-01',
+          ...overrides.approval,
+        }
+  return {
+    originalId,
+    copies: copies.map((c) => ({ ...c })),
+    ...(approval === undefined ? {} : { approval }),
+    place: overrides.place ?? { kind: 'licensed_point', pointId: COPY_POINT.id },
+  }
+}
+
 export function makeContext(
   overrides: Partial<FoldContext> = {},
   policy: Partial<UnitPolicy> = {},
@@ -65,7 +98,7 @@ export function makeContext(
     unit: UNIT,
     directory: DIRECTORY,
     calendar: DEFAULT_CALENDAR,
-    policy: { ...DEFAULT_UNIT_POLICY, ...policy },
+    policy: { ...DEFAULT_UNIT_POLICY, copyPoints: [COPY_POINT], ...policy },
     verify: sharedVerify,
     ...overrides,
   }

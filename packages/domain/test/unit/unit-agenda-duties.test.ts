@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type AgendaItem, unitDueSoon, unitOpenAnomalies, unitOverdue } from '../../src/unit/agenda.ts'
 import { approval, issue } from '../registers/outgoing/outgoing-fixtures.ts'
 import { local, signed } from '../support/fixtures.ts'
-import { agendaContext, at, registered, validHistory } from './unit-agenda-fixtures.ts'
+import { agendaContext, at, organisationPosts, registered, validHistory } from './unit-agenda-fixtures.ts'
 
 /** The agenda's custody reminders (C-10, C-13) and outgoing duties (C-09, C-14), over the unit fold. */
 
@@ -58,6 +58,7 @@ describe('the unit agenda: outgoing duties (C-09, C-14, C-20)', () => {
     { at: at('09:00') },
   )
   const issued = [
+    ...organisationPosts(at('08:30')),
     signed('outgoing.approved', approval(), { at: at('09:30'), actor: 'leader1' }),
     signed('outgoing.issued', issue(), { at: at('09:31') }),
   ]

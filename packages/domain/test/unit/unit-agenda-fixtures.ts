@@ -50,3 +50,14 @@ export const registered2 = signed(
   }),
   { at: at('08:01') },
 )
+
+/**
+ * rule B-04: the organisation posts the histories' approvals read at their time (the 主要领导 leader1
+ * signs outgoing documents, books and determinations; classifier1 is the unit's 定密责任人).
+ */
+export function organisationPosts(atMs: number): EventEnvelope[] {
+  return [
+    signed('organisation.post_assigned', { post: 'first_responsible', userId: 'leader1' }, { at: atMs }),
+    signed('organisation.post_assigned', { post: 'classifier', userId: 'classifier1' }, { at: atMs + 1 }),
+  ]
+}

@@ -4,7 +4,14 @@ import { unitDueSoon, unitOpenAnomalies, unitOverdue } from '../../src/unit/agen
 import { device } from '../registers/device/device-fold.ts'
 import { approval, issue, print } from '../registers/outgoing/outgoing-fixtures.ts'
 import { local, signed } from '../support/fixtures.ts'
-import { agendaContext, at, registered, registered2, validHistory } from './unit-agenda-fixtures.ts'
+import {
+  agendaContext,
+  at,
+  organisationPosts,
+  registered,
+  registered2,
+  validHistory,
+} from './unit-agenda-fixtures.ts'
 
 /** The order of the unit agenda's lists, and the years its periodic queries are asked for. */
 
@@ -17,6 +24,7 @@ describe('the unit agenda: order of items', () => {
     // returned to its issuer by the same day: same register, subject and due time, two rules.
     const events = [
       registered,
+      ...organisationPosts(at('08:05')),
       signed(
         'device.user_book_signed',
         { bookId: 'b1', user: 'staff-a' },
@@ -105,6 +113,7 @@ describe('the unit agenda: order of anomalies', () => {
       { at: at('09:00') },
     )
     const state = validHistory([
+      ...organisationPosts(at('08:05')),
       signed(
         'device.user_book_signed',
         { bookId: 'b1', user: 'staff-a' },

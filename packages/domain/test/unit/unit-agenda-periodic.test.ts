@@ -3,7 +3,7 @@ import { type AgendaItem, unitDueSoon, unitOverdue } from '../../src/unit/agenda
 import { finding, inspection } from '../registers/inspection/inspection-fold.ts'
 import { leaving, onboarding } from '../registers/personnel/personnel-fold.ts'
 import { local, signed } from '../support/fixtures.ts'
-import { agendaContext, signedForUnit, validHistory } from './unit-agenda-fixtures.ts'
+import { agendaContext, organisationPosts, signedForUnit, validHistory } from './unit-agenda-fixtures.ts'
 
 /** The agenda's periodic and standing duties (I-01, I-04, T-03, P-03, B-01, B-04) over the unit fold. */
 
@@ -90,10 +90,13 @@ describe('the unit agenda: personnel (T-03, P-03)', () => {
   it('rule P-03: a 脱密期 ending within the window is due soon, by person id', () => {
     const start = local('2026-03-02T08:00')
     const left = local('2026-03-05T09:00')
-    const events = signedForUnit([
-      ...onboarding('p1', start),
-      ...leaving('p1', left, { months: 12, over: { carrierIds: [] } }),
-    ])
+    const events = [
+      ...organisationPosts(start - 3_600_000),
+      ...signedForUnit([
+        ...onboarding('p1', start),
+        ...leaving('p1', left, { months: 12, over: { carrierIds: [] } }),
+      ]),
+    ]
     const state = validHistory(events)
     const endsAt =
       state.registers.personnel.persons.get('p1')?.departures.at(-1)?.decontaminationEndsAtMs ?? 0

@@ -4,7 +4,7 @@ import { escalationsDue } from '../../src/registers/classification/queries.ts'
 import { type AgendaItem, unitDueSoon, unitOverdue } from '../../src/unit/agenda.ts'
 import { determined, proposal } from '../registers/classification/classification-fold.ts'
 import { local, signed } from '../support/fixtures.ts'
-import { agendaContext, signedForUnit, validHistory } from './unit-agenda-fixtures.ts'
+import { agendaContext, organisationPosts, signedForUnit, validHistory } from './unit-agenda-fixtures.ts'
 
 /** The agenda adapters of the classification (D-02, D-04, D-06) and incident registers. */
 
@@ -43,7 +43,8 @@ describe('the unit agenda: classification (D-02, D-04, D-06)', () => {
   })
 
   it('rule D-06: a periodic review falls due a year after the determination: overdue from that instant', () => {
-    const state = validHistory(signedForUnit(determined('i3', local('2025-03-03T09:00'))))
+    const t = local('2025-03-03T09:00')
+    const state = validHistory([...organisationPosts(t - 2 * HOUR), ...signedForUnit(determined('i3', t))])
     const overdue = (now: number) => of(unitOverdue(state, now, ctx), 'classification', 'D-06')
     const soon = (now: number, within: number) =>
       of(unitDueSoon(state, now, within, ctx), 'classification', 'D-06')

@@ -9,7 +9,14 @@ import { approval, issue } from '../registers/outgoing/outgoing-fixtures.ts'
 import { session, registered as staff } from '../registers/personnel/personnel-fold.ts'
 import { receipt } from '../registers/telegram/telegram-fold.ts'
 import { fold, local, registration, signed, T } from '../support/fixtures.ts'
-import { agendaContext, at, registered, registered2, validHistory } from './unit-agenda-fixtures.ts'
+import {
+  agendaContext,
+  at,
+  organisationPosts,
+  registered,
+  registered2,
+  validHistory,
+} from './unit-agenda-fixtures.ts'
 
 /**
  * The officer's agenda (待办) across every register, over histories of signed events folded by the
@@ -33,6 +40,7 @@ const handOut = signed('carrier.handed_out', { carrierId: 'c1', reader: '刘' },
 /** Deadlines of the classification, device, incident and publication registers, from 09:00. */
 const found = at('09:00')
 const otherRegisters = [
+  ...organisationPosts(at('08:30')),
   signed('classification.proposed', proposal('i1'), { at: found }),
   signed('device.user_book_signed', { bookId: 'b1', user: 'staff-a' }, { at: found + MIN, actor: 'leader1' }),
   signed('device.registered', device(), { at: found + 2 * MIN }),

@@ -7,7 +7,16 @@ import { checkEvent } from '../../src/unit/check-event.ts'
 import { DEFAULT_UNIT_POLICY } from '../../src/unit/policy.ts'
 import { composeSlices, unitEventDefinition, unitEventTypes } from '../../src/unit/slices.ts'
 import { createUnitRegister, foldUnitRegister } from '../../src/unit/unit-fold.ts'
-import { draftOf, fold, local, makeContext, refusedCodes, registration, signed } from '../support/fixtures.ts'
+import {
+  copyPayload,
+  draftOf,
+  fold,
+  local,
+  makeContext,
+  refusedCodes,
+  registration,
+  signed,
+} from '../support/fixtures.ts'
 
 /**
  * The unit fold composes the carrier register with the other registers (ARCHITECTURE decisions 1–3):
@@ -201,11 +210,9 @@ describe('registers that hold carriers away (the carrier fold asks them)', () =>
       }),
     ])
     expect(state.carriers.get('c1')?.state).toBe('in_custody')
-    const copy = draftOf(
-      'carrier.copied',
-      { originalId: 'c1', copies: [{ id: 'c1f', copyNumber: 2 }], approvalRef: '批1', copier: 'FY-01' },
-      { at: at('10:10') },
-    )
+    const copy = draftOf('carrier.copied', copyPayload('c1', [{ id: 'c1f', copyNumber: 2 }]), {
+      at: at('10:10'),
+    })
     expect(checkEvent(fold([registered, archived]), copy, makeContext())).toMatchObject({
       ok: false,
       error: { code: 'C-10' },

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { unitYearSummary } from '../../src/unit/year-summary.ts'
 import { determined } from '../registers/classification/classification-fold.ts'
 import { finding, inspection } from '../registers/inspection/inspection-fold.ts'
-import { fold, local, makeContext, registration, signed, type TestActor } from '../support/fixtures.ts'
+import {
+  copyPayload,
+  fold,
+  local,
+  makeContext,
+  registration,
+  signed,
+  type TestActor,
+} from '../support/fixtures.ts'
 
 /** The year's summary figures (年度保密工作总结) as one query across the composed registers. */
 
@@ -23,11 +31,9 @@ describe('the year summary across registers', () => {
         }),
         { at: at('2026-03-02T09:05') },
       ),
-      signed(
-        'carrier.copied',
-        { originalId: 'c2', copies: [{ id: 'c3', copyNumber: null }], approvalRef: '批1', copier: 'FY-01' },
-        { at: at('2026-03-02T09:10') },
-      ),
+      signed('carrier.copied', copyPayload('c2', [{ id: 'c3', copyNumber: null }]), {
+        at: at('2026-03-02T09:10'),
+      }),
       signed(
         'approval.granted',
         { subject: 'carrier.destroy', carrierIds: ['c3'] },
@@ -174,7 +180,20 @@ describe('the year summary across registers', () => {
       ids.set(e.id, envelope.id)
       return envelope
     })
-    const state = fold(events)
+    // rule B-04: the 主要领导 who approves and the 定密责任人 who reviews, from the organisation register.
+    const posts = [
+      signed(
+        'organisation.post_assigned',
+        { post: 'first_responsible', userId: 'leader1' },
+        { at: at('2026-03-02T08:00') },
+      ),
+      signed(
+        'organisation.post_assigned',
+        { post: 'classifier', userId: 'classifier1' },
+        { at: at('2026-03-02T08:01') },
+      ),
+    ]
+    const state = fold([...posts, ...events])
     expect(state.refused).toEqual([])
     expect(unitYearSummary(state, 2026, at('2026-12-31T12:00'), makeContext()).secretItemsDetermined).toBe(1)
     expect(unitYearSummary(state, 2025, at('2026-12-31T12:00'), makeContext()).secretItemsDetermined).toBe(0)

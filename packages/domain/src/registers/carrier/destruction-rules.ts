@@ -1,3 +1,4 @@
+import { distinctHands } from '../../core/approvals.ts'
 import { directoryUser, type KeyDirectory } from '../../core/key-directory.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import type { CarrierPolicy } from './policy.ts'
@@ -31,7 +32,8 @@ export function checkApproval(view: RuleView, event: RuleEventOf<'approval.grant
  * rule C-11: destruction is registered item by item, on a leader's approval folded before it that
  * covers every item; each item is in custody (not out, not destroyed). Central destruction (送销, the
  * default) is closed by the bureau's receipt number; in-house destruction only where the unit's policy
- * allows it, with a destroyer and at least two supervisors, all distinct persons.
+ * allows it, with a destroyer and at least two supervisors, all distinct persons. Four eyes: the
+ * approving leader neither records the destruction nor destroys.
  */
 export function checkDestruction(
   view: RuleView,
@@ -47,6 +49,13 @@ export function checkDestruction(
     })
   if (!distinct(p.carrierIds))
     return refused('销毁清单中有重复的载体', 'The destruction lists a carrier twice')
+  // Four eyes: the leader who approved does not record the destruction too (one person holding the
+  // officer's and a leader's roles is still one person).
+  const hands = distinctHands('C-11', [
+    { zh: '审批领导', en: 'the approving leader', person: approval.actor },
+    { zh: '销毁登记人', en: 'the officer recording the destruction', person: event.actor },
+  ])
+  if (hands) return hands
   for (const id of p.carrierIds) {
     if (!approval.carrierIds.includes(id))
       return refused('该审批不包括此载体', 'The approval does not cover this carrier', { carrierId: id })
@@ -86,6 +95,14 @@ export function checkDestruction(
   if (!distinct([destroyer, ...supervisors]))
     return refused('销毁人与监销人须为不同的人', 'The destroyer and the supervisors must be distinct persons')
   const leader = directoryUser(directory, approval.actor)?.displayName
+  if (leader !== undefined && leader.trim() === destroyer)
+    return refused(
+      '审批领导不得担任销毁人：不能批准自己的行为',
+      'The approving leader may not destroy: nobody approves their own act',
+      {
+        person: destroyer,
+      },
+    )
   if (policy.barLeaderFromSupervising && leader !== undefined && supervisors.includes(leader.trim()))
     return refused('审批领导不得担任监销人', 'The approving leader may not supervise the destruction')
   return null

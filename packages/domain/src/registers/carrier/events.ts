@@ -76,12 +76,46 @@ export const carrierTakenBackSchema = z.strictObject({
 })
 export type CarrierTakenBack = z.infer<typeof carrierTakenBackSchema>
 
+/** A calendar day that exists (2026-02-30 is refused, never rolled over to March). */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`)
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day
+  }, '日期不存在')
+
+/**
+ * rule C-07: who approved a copy, under which decision, and when. `unit_leader`: this unit's leader
+ * (a user id, whose post the organisation register says); otherwise the organ's approver as signed.
+ */
+export const copyApprovalSchema = z.strictObject({
+  authority: z.enum(['originating_authority', 'issuing_organ', 'superior', 'unit_leader']),
+  approver: z.string().trim().min(1).max(MAX_TEXT),
+  /** The decision or document recording it (批复文号, 审批单号). */
+  reference: z.string().trim().min(1).max(MAX_TEXT),
+  approvedOn: calendarDay,
+})
+export type CopyApproval = z.infer<typeof copyApprovalSchema>
+
+/**
+ * rule C-07: where the copies were made: the unit's designated office device (M-07, from the device
+ * register) or a licensed copying point the county lists. Never a free-text place (a public copy shop).
+ */
+export const copyPlaceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('unit_device'), deviceId: entityId }),
+  z.strictObject({ kind: z.literal('licensed_point'), pointId: entityId }),
+])
+export type CopyPlace = z.infer<typeof copyPlaceSchema>
+
 /** rule C-07. */
 export const carrierCopiedSchema = z.strictObject({
   originalId: entityId,
   copies: z.array(copySchema).min(1).max(MAX_LIST),
-  approvalRef: shortText,
-  copier: shortText,
+  /** Required for 秘密 and above (and C-18 documents); the rules say whose. */
+  approval: copyApprovalSchema.optional(),
+  /** Required for 秘密 and above (and C-18 documents): where the copies were made. */
+  place: copyPlaceSchema.optional(),
 })
 export type CarrierCopied = z.infer<typeof carrierCopiedSchema>
 

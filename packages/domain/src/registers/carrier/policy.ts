@@ -13,6 +13,19 @@ export interface CarrierPolicy {
    * Default off: the skeleton cannot check that consent, so 绝密 copying is refused outright.
    */
   readonly allowTopSecretCopyWithConsent: boolean
+  /**
+   * rule C-07: a received document's copy may be approved by this unit's leader instead of the issuing
+   * organ or the superior (001 篇6 四 本委领导); default off.
+   */
+  readonly acceptUnitLeaderCopyApproval: boolean
+  /** rule C-07: the licensed copying points (国家秘密载体复制许可证) the county lists; county data. */
+  readonly copyPoints: readonly CopyPoint[]
+}
+
+/** A business holding a 国家秘密载体复制许可证, as the county lists it. */
+export interface CopyPoint {
+  readonly id: string
+  readonly name: string
 }
 
 /** The mask appended to the kept prefix of a 绝密/机密 title (full-width asterisks, so never a `★` marking). */

@@ -1,4 +1,4 @@
-import { isStateSecret, LEVEL_LABEL_ZH, type Level, requiresCopyNumbers } from '../../core/levels.ts'
+import { LEVEL_LABEL_ZH, type Level, requiresCopyNumbers } from '../../core/levels.ts'
 import { type DomainError, domainError, err, ok, type Result } from '../../core/result.ts'
 import { checkPeriod } from '../../core/secrecy-period.ts'
 import {
@@ -41,7 +41,7 @@ function carrierExists(id: string): DomainError {
 }
 
 /** New carrier ids must be fresh and distinct within the event. */
-function checkNewIds(view: RuleView, copies: readonly { readonly id: string }[]): DomainError | null {
+export function checkNewIds(view: RuleView, copies: readonly { readonly id: string }[]): DomainError | null {
   const seen = new Set<string>()
   for (const copy of copies) {
     if (seen.has(copy.id) || view.carriers.has(copy.id)) return carrierExists(copy.id)
@@ -51,7 +51,7 @@ function checkNewIds(view: RuleView, copies: readonly { readonly id: string }[])
 }
 
 /** rule C-02: 绝密/机密 copies carry distinct positive copy numbers (份号). */
-function checkCopyNumbers(
+export function checkCopyNumbers(
   level: Level,
   copies: readonly { readonly copyNumber: number | null }[],
 ): DomainError | null {
@@ -197,45 +197,4 @@ export function checkTakeBack(view: RuleView, event: RuleEventOf<'carrier.taken_
       { handOutId: event.payload.handOutId },
     )
   return null
-}
-
-function copyRefused(zh: string, en: string): DomainError {
-  return domainError('C-07', `${zh}（规则 C-07）`, `${en} (rule C-07)`)
-}
-
-/**
- * rule C-07. 绝密: refused unless the unit's policy accepts a recorded consent of the originating
- * authority (default off, since the skeleton cannot check that consent). 机密/秘密: the recorded
- * approval and the designated copier (M-07) are required. Other levels: no approval needed.
- */
-export function checkCopy(
-  view: RuleView,
-  event: RuleEventOf<'carrier.copied'>,
-  ctx: RuleContext,
-): DomainError | null {
-  const p = event.payload
-  const original = view.carriers.get(p.originalId)
-  if (!original) return unknownCarrier(p.originalId)
-  if (original.state === 'destroyed')
-    return copyRefused('已销毁的载体不能复制', 'A destroyed carrier cannot be copied')
-  const away = carrierAwayError(view, original.id)
-  if (away !== null) return away
-  const approved = p.approvalRef.trim() !== ''
-  if (original.level === 'top_secret' && !(approved && ctx.policy.allowTopSecretCopyWithConsent))
-    return domainError(
-      'C-07',
-      '绝密载体未经原定密机关同意不得复制（规则 C-07）',
-      'A top secret carrier is not copied without the consent of the originating authority (rule C-07)',
-    )
-  // rule C-18: a central unclassified document kept as classified is copied like a 秘密 one.
-  if (isStateSecret(original.level) || original.keptAsClassified) {
-    if (!approved)
-      return copyRefused(
-        '复制国家秘密载体须有批准记录',
-        'Copying a classified carrier needs a recorded approval',
-      )
-    if (p.copier.trim() === '')
-      return copyRefused('须在指定的复制设备上复制', 'Copies are made only on the designated copier')
-  }
-  return checkNewIds(view, p.copies) ?? checkCopyNumbers(original.level, p.copies)
 }

@@ -1,5 +1,5 @@
 import type { Carrier } from '../../core/carrier-record.ts'
-import type { CarrierAway, UnitPost } from '../../core/unit-view.ts'
+import type { CarrierAway, DeviceFacts, UnitPost } from '../../core/unit-view.ts'
 import type { CarrierEventPayloads, CarrierEventType } from './events.ts'
 
 export const AnomalyKind = {
@@ -57,6 +57,8 @@ export interface RuleView {
   carrierAway(carrierId: string): CarrierAway | null
   /** The organisation posts (B-04) a user holds at this point of the fold (UnitView.postsOf). */
   postsOf(userId: string): readonly UnitPost[]
+  /** A device of the computer register (M-01, M-07: the designated copier), or undefined. */
+  device(deviceId: string): DeviceFacts | undefined
 }
 
 /** An event after screening and payload parsing: what the rules and the fold work on. */

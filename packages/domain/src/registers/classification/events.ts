@@ -60,7 +60,7 @@ export const classificationReviewedSchema = z.strictObject({
 })
 export type ClassificationReviewed = z.infer<typeof classificationReviewedSchema>
 
-/** rule D-01 step 3 (and D-05): the leader's approval of a positively reviewed proposal. */
+/** rule D-01 step 3 (and D-05): the main or responsible leader's approval (B-04) of a reviewed proposal. */
 export const classificationApprovedSchema = z.strictObject({
   itemId: entityId,
   proposalId: eventId,
@@ -112,7 +112,10 @@ export const classificationReviewedPeriodicSchema = z.strictObject({
 })
 export type ClassificationReviewedPeriodic = z.infer<typeof classificationReviewedPeriodicSchema>
 
-/** rule D-09: the leader designates a classifier (定密责任人), filed with the secrecy bureau. */
+/**
+ * rule D-09: the filing with the secrecy bureau of the classifier (定密责任人) whom the unit leader
+ * designated in the organisation register (B-04); the filing does not make anyone classifier.
+ */
 export const classificationClassifierFiledSchema = z.strictObject({
   classifierId: entityId,
   filingRef: shortText.min(1),

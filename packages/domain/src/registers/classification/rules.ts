@@ -1,12 +1,9 @@
-import { directoryUser } from '../../core/key-directory.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
-import { Role } from '../../core/roles.ts'
 import { checkPeriod } from '../../core/secrecy-period.ts'
 import type {
   ClassificationApproved,
   ClassificationChangeProposed,
-  ClassificationClassifierFiled,
   ClassificationEscalated,
   ClassificationProposed,
   ClassificationReplyRecorded,
@@ -14,6 +11,7 @@ import type {
   ClassificationReviewedPeriodic,
 } from './events.ts'
 import type { ClassificationPolicy } from './policy.ts'
+import { checkClassifierSigns, checkLeaderApproves, threeHands } from './signing-rules.ts'
 import type { ClassificationItem, ClassificationState } from './state.ts'
 
 /** Block rules of the classification register. Each returns the refusal, or null to allow. */
@@ -56,17 +54,6 @@ export function inForce(item: ClassificationItem, ms: number): boolean {
   return item.status === 'determined' && item.determination !== null && ms < item.determination.expiresAtMs
 }
 
-/** rule D-09: only a classifier filed by the leader may review. */
-function checkFiled(state: ClassificationState, actor: string): DomainError | null {
-  if (state.classifiers.has(actor)) return null
-  return domainError(
-    'D-09',
-    '只有经单位领导指定并报保密局备案的定密责任人才能审核（规则 D-09）',
-    'Only a classifier designated by the leader and filed with the secrecy bureau may review (rule D-09)',
-    { actor },
-  )
-}
-
 export function checkProposed(
   state: ClassificationState,
   e: Ev<ClassificationProposed>,
@@ -94,7 +81,11 @@ export function checkProposed(
   return checkPeriod(p.level, p.periodYears)
 }
 
-export function checkReviewed(state: ClassificationState, e: Ev<ClassificationReviewed>): DomainError | null {
+export function checkReviewed(
+  state: ClassificationState,
+  e: Ev<ClassificationReviewed>,
+  ctx: SliceContext,
+): DomainError | null {
   const item = state.items.get(e.payload.itemId)
   if (!item) return unknownItem(e.payload.itemId)
   if (item.status === 'escalated') return escalatedAwaitsReply(item.id)
@@ -106,7 +97,10 @@ export function checkReviewed(state: ClassificationState, e: Ev<ClassificationRe
       `事项 ${item.id} 的意见已审核`,
       `The proposal for item ${item.id} is already reviewed`,
     )
-  return checkFiled(state, e.actor)
+  return (
+    checkClassifierSigns(state, e.actor, ctx) ??
+    threeHands(item.pending.kind === 'determine' ? 'D-01' : 'D-05', item.pending, e.actor)
+  )
 }
 
 function escalatedAwaitsReply(id: string): DomainError {
@@ -118,7 +112,11 @@ function escalatedAwaitsReply(id: string): DomainError {
   )
 }
 
-export function checkApproved(state: ClassificationState, e: Ev<ClassificationApproved>): DomainError | null {
+export function checkApproved(
+  state: ClassificationState,
+  e: Ev<ClassificationApproved>,
+  ctx: SliceContext,
+): DomainError | null {
   const item = state.items.get(e.payload.itemId)
   if (!item) return unknownItem(e.payload.itemId)
   if (item.status === 'escalated') return escalatedAwaitsReply(item.id)
@@ -132,16 +130,9 @@ export function checkApproved(state: ClassificationState, e: Ev<ClassificationAp
       `Approval needs the classifier's positive review first (rule ${rule})`,
       { itemId: item.id },
     )
-  // Decision: two signed steps means two people; a leader who is also the filed classifier cannot
-  // approve their own review (an inspector reads 审核 and 审批 as separate signatures).
-  if (item.pending.review.by === e.actor)
-    return domainError(
-      rule,
-      `审核人与审批人不能是同一人（规则 ${rule}）`,
-      `The reviewer cannot also approve (rule ${rule})`,
-      { itemId: item.id },
-    )
-  return null
+  // Two signed steps means two people: a leader who is also the classifier cannot approve their own
+  // review (an inspector reads 审核 and 审批 as separate signatures), nor anyone their own proposal.
+  return checkLeaderApproves(rule, e.actor, ctx) ?? threeHands(rule, item.pending, e.actor)
 }
 
 export function checkEscalated(
@@ -215,10 +206,11 @@ export function checkChangeProposed(
 export function checkReviewedPeriodic(
   state: ClassificationState,
   e: Ev<ClassificationReviewedPeriodic>,
+  ctx: SliceContext,
 ): DomainError | null {
   const item = state.items.get(e.payload.itemId)
   if (!item) return unknownItem(e.payload.itemId)
-  const filed = checkFiled(state, e.actor)
+  const filed = checkClassifierSigns(state, e.actor, ctx)
   if (filed) return filed
   if (e.payload.outcome === 'kept') {
     if (inForce(item, e.atMs)) return null
@@ -241,19 +233,5 @@ export function checkReviewedPeriodic(
     '定期审核结论为变更或解密的，须按定密程序提出并审批（规则 D-05）',
     'A periodic review that changes or declassifies needs a change proposed, reviewed and approved (rule D-05)',
     { itemId: item.id },
-  )
-}
-
-export function checkClassifierFiled(
-  e: Ev<ClassificationClassifierFiled>,
-  ctx: SliceContext,
-): DomainError | null {
-  const user = directoryUser(ctx.directory, e.payload.classifierId)
-  if (user && user.unit === ctx.unit && user.roles.includes(Role.Classifier)) return null
-  return domainError(
-    'D-09',
-    '只能指定本单位具有定密责任人角色的用户（规则 D-09）',
-    'Only a user of this unit holding the classifier role can be designated (rule D-09)',
-    { classifierId: e.payload.classifierId },
   )
 }

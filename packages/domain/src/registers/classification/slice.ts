@@ -15,13 +15,13 @@ import { type ClassificationPolicy, DEFAULT_CLASSIFICATION_POLICY } from './poli
 import {
   checkApproved,
   checkChangeProposed,
-  checkClassifierFiled,
   checkEscalated,
   checkProposed,
   checkReply,
   checkReviewed,
   checkReviewedPeriodic,
 } from './rules.ts'
+import { checkClassifierFiled } from './signing-rules.ts'
 import type { ClassificationState, ClassificationWork } from './state.ts'
 
 type Ev<K extends keyof ClassificationEventPayloads> = SliceEvent<K, ClassificationEventPayloads[K]>
@@ -57,9 +57,9 @@ export function createClassificationSlice(
         case 'classification.proposed':
           return checkProposed(work, as('classification.proposed', event), policy)
         case 'classification.reviewed':
-          return checkReviewed(work, as('classification.reviewed', event))
+          return checkReviewed(work, as('classification.reviewed', event), ctx)
         case 'classification.approved':
-          return checkApproved(work, as('classification.approved', event))
+          return checkApproved(work, as('classification.approved', event), ctx)
         case 'classification.escalated':
           return checkEscalated(work, as('classification.escalated', event))
         case 'classification.reply_recorded':
@@ -67,9 +67,9 @@ export function createClassificationSlice(
         case 'classification.change_proposed':
           return checkChangeProposed(work, as('classification.change_proposed', event))
         case 'classification.reviewed_periodic':
-          return checkReviewedPeriodic(work, as('classification.reviewed_periodic', event))
+          return checkReviewedPeriodic(work, as('classification.reviewed_periodic', event), ctx)
         case 'classification.classifier_filed':
-          return checkClassifierFiled(as('classification.classifier_filed', event), ctx)
+          return checkClassifierFiled(as('classification.classifier_filed', event).payload.classifierId, ctx)
         default:
           return unknownType(event.type)
       }

@@ -13,7 +13,6 @@ export function applyDeviceEvent(work: DeviceWork, event: SliceEvent): void {
   const type = event.type
   if (!isDeviceEventType(type)) return
   switch (type) {
-    case 'device.leader_designated':
     case 'device.user_book_signed':
     case 'device.registered':
     case 'device.assigned':

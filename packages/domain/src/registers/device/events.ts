@@ -9,7 +9,6 @@ import { Role } from '../../core/roles.ts'
  * numbers, classes, levels, persons and references, never content.
  */
 export const DeviceEventType = {
-  LeaderDesignated: 'device.leader_designated',
   UserBookSigned: 'device.user_book_signed',
   Registered: 'device.registered',
   Assigned: 'device.assigned',
@@ -66,13 +65,11 @@ const kindSchema = z.enum(['computer', 'medium', 'office_device', 'phone', 'netw
 const networkSchema = z.enum(['internet', 'public', 'internal', 'classified'])
 export type NetworkClass = z.infer<typeof networkSchema>
 
-/** A leader names the main leader (主要领导, rule M-05) or the book signer (单位责任领导, rule B-05). */
-export const deviceLeaderDesignatedSchema = z.strictObject({
-  userId: entityId,
-  post: z.enum(['main', 'book_signer']),
-})
-
-/** rule B-05: the user's responsibility book, signed by the leader (the actor) with the user. */
+/**
+ * rule B-05: the user's responsibility book, signed by the leader (the actor) with the user. The
+ * 主要领导 (M-05) and the 单位责任领导 (B-05) are whoever holds that post in the organisation register
+ * (B-04) at the event's time; the register keeps no designation of its own.
+ */
 export const deviceUserBookSignedSchema = z.strictObject({ bookId: entityId, user: entityId })
 
 /**
@@ -215,7 +212,6 @@ export const deviceCheckRecordedSchema = z.strictObject({
 export const deviceAnomalyResolvedSchema = z.strictObject({ anomalyId: entityId, note: shortText.min(1) })
 
 export interface DeviceEventPayloads {
-  'device.leader_designated': z.infer<typeof deviceLeaderDesignatedSchema>
   'device.user_book_signed': z.infer<typeof deviceUserBookSignedSchema>
   'device.registered': z.infer<typeof deviceRegisteredSchema>
   'device.assigned': z.infer<typeof deviceAssignedSchema>
@@ -252,12 +248,11 @@ const officer = [Role.Officer] as const
 const leader = [Role.Leader] as const
 
 /**
- * Schemas and signing roles: the officer keeps the register; approvals, designations and books are
- * signed by a leader. Choice: the office's approvals (M-09 办公室主任, M-10 经办公室批准) are signed by a
- * leader, as the role list has no office head.
+ * Schemas and signing roles: the officer keeps the register; approvals and books are signed by a
+ * leader. The post an approval needs (M-05 主要领导, M-09 办公室主任, M-10 经办公室批准, B-05 单位责任领导)
+ * is read from the organisation register (B-04) when the event is checked, never from the payload.
  */
 export const deviceEvents = {
-  'device.leader_designated': def(deviceLeaderDesignatedSchema, leader),
   'device.user_book_signed': def(deviceUserBookSignedSchema, leader),
   'device.registered': def(deviceRegisteredSchema, officer),
   'device.assigned': def(deviceAssignedSchema, officer),

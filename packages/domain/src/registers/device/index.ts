@@ -1,5 +1,6 @@
 /** The device register (entry point `@secledger/domain/registers/device`). */
 export * from './apply.ts'
+export * from './approval-rules.ts'
 export * from './events.ts'
 export * from './lifecycle-apply.ts'
 export * from './lifecycle-rules.ts'

@@ -1,4 +1,6 @@
+import { distinctHands } from '../../core/approvals.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import { approverIsNotActor } from './approval-rules.ts'
 import type { DevicePolicy } from './policy.ts'
 import { type DeviceSliceEvent, isDeviceError, registeredDevice, usableDevice } from './rules.ts'
 import type { DeviceApprovalKind, DeviceWork } from './state.ts'
@@ -72,7 +74,15 @@ export function checkRepairStarted(
       `The disk of classified device ${d.number} is removed before it goes to repair`,
       details,
     )
-  return null
+  const approvedBy = work.approvals.get(p.approvalId ?? '')?.by ?? ''
+  return (
+    approverIsNotActor('M-04', approvedBy, event.actor, ['送修登记人', 'person sending it to repair']) ??
+    // The supervisor of an on-site repair watches someone else (the repairer cannot supervise themself).
+    distinctHands('M-04', [
+      { zh: '维修人', en: 'repairer', person: p.repairer },
+      ...(p.supervisor === undefined ? [] : [{ zh: '监修人', en: 'supervisor', person: p.supervisor }]),
+    ])
+  )
 }
 
 export function checkRepairReturned(
@@ -96,24 +106,6 @@ export function checkSecurityChecked(
     'M-04',
     `设备 ${d.number} 没有待安全检查的维修（规则 M-04）`,
     `Device ${d.number} has no repair awaiting its security check (rule M-04)`,
-  )
-}
-
-/** rule M-05: any leader approves a replacement; only the designated main leader approves a scrap. */
-export function checkDisposalApproved(
-  work: DeviceWork,
-  event: DeviceSliceEvent<'device.disposal_approved'>,
-): DomainError | null {
-  const d = registeredDevice(work, event.payload.deviceId)
-  if (isDeviceError(d)) return d
-  if (event.payload.disposal === 'replace') return null
-  const main = work.leaders.get('main')
-  if (main !== undefined && main.userId === event.actor) return null
-  return domainError(
-    'M-05',
-    '涉密设备报废须经主要领导批准（规则 M-05）',
-    'A scrap is approved by the main leader (rule M-05)',
-    { actor: event.actor, mainLeader: main?.userId ?? null },
   )
 }
 
@@ -178,7 +170,8 @@ export function checkDisposed(
       "A disk sent to the bureau is closed by the bureau's receipt",
       details,
     )
-  return null
+  const approvedBy = work.approvals.get(p.approvalId ?? '')?.by ?? ''
+  return approverIsNotActor('M-05', approvedBy, event.actor, ['处置人', 'person disposing of it'])
 }
 
 /** rule M-11: changes of a classified computer are recorded; a 涉密网络 needs the bureau's prior consent. */

@@ -1,3 +1,4 @@
+import type { UnitPost } from '../../core/unit-view.ts'
 import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import type { DeviceKind } from './events.ts'
 import { DEFAULT_DEVICE_POLICY, type DevicePolicy } from './policy.ts'
@@ -16,25 +17,34 @@ const DAY_MS = 86_400_000
 export interface BookGap {
   readonly user: string
   readonly deviceIds: readonly string[]
-  /** When the gap opened: the new book signer's designation, or the earliest assignment. */
+  /**
+   * When the gap opened, as far as this register knows: the earliest assignment, or the stale book's
+   * signing if later (when its leader left the post is the organisation register's).
+   */
   readonly since: number
 }
 
-export function userBooksToSign(state: DeviceState): BookGap[] {
+/**
+ * `postsOf` (the unit view's organisation posts, B-04) makes a book whose leader no longer holds a
+ * signing post a gap (B-02), open since the later of its signing and the assignment.
+ */
+export function userBooksToSign(
+  state: DeviceState,
+  postsOf?: (userId: string) => readonly UnitPost[],
+): BookGap[] {
   const byUser = new Map<string, { deviceIds: string[]; assignedAt: number }>()
   for (const d of state.devices.values()) {
-    if (isRetired(d) || !needsUserBook(d.kind) || hasValidBook(state, d.responsible)) continue
+    if (isRetired(d) || !needsUserBook(d.kind) || hasValidBook(state, d.responsible, postsOf)) continue
     const entry = byUser.get(d.responsible) ?? { deviceIds: [], assignedAt: d.assignedAt }
     entry.deviceIds.push(d.id)
     entry.assignedAt = Math.min(entry.assignedAt, d.assignedAt)
     byUser.set(d.responsible, entry)
   }
-  const signerSince = state.leaders.get('book_signer')?.since ?? 0
   return [...byUser.entries()]
     .map(([user, e]) => ({
       user,
       deviceIds: e.deviceIds.sort(),
-      since: state.books.has(user) ? Math.max(signerSince, e.assignedAt) : e.assignedAt,
+      since: Math.max(state.books.get(user)?.signedAt ?? 0, e.assignedAt),
     }))
     .sort((a, b) => a.since - b.since || a.user.localeCompare(b.user))
 }
@@ -119,10 +129,12 @@ export interface DeviceYearFigures {
   readonly pendingFilings: number
 }
 
+/** `postsOf` (the organisation posts, B-04) lets the book figures count a stale book as a gap (B-02). */
 export function deviceYearFigures(
   state: DeviceState,
   year: number,
   calendar: WorkCalendar,
+  postsOf?: (userId: string) => readonly UnitPost[],
 ): DeviceYearFigures {
   const inYear = (ms: number) => localDay(ms, calendar).year === year
   const zero = () => ({ classified: 0, nonClassified: 0 })
@@ -148,8 +160,8 @@ export function deviceYearFigures(
     repairs,
     replaced,
     scrapped,
-    booksSigned: [...state.books.values()].filter((b) => hasValidBook(state, b.user)).length,
-    bookGaps: userBooksToSign(state).length,
+    booksSigned: [...state.books.values()].filter((b) => hasValidBook(state, b.user, postsOf)).length,
+    bookGaps: userBooksToSign(state, postsOf).length,
     anomaliesOpened: anomalies.filter((a) => inYear(a.openedAt)).length,
     anomaliesOpen: anomalies.filter((a) => a.resolvedAt === null).length,
     softwareChecks: state.checks.filter((c) => c.item === 'software' && inYear(c.at)).length,

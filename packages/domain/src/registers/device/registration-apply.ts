@@ -10,7 +10,6 @@ import type { DeviceWork } from './state.ts'
  */
 
 export type DeviceRegistrationEventType =
-  | 'device.leader_designated'
   | 'device.user_book_signed'
   | 'device.registered'
   | 'device.assigned'
@@ -28,11 +27,6 @@ export function applyDeviceRegistrationEvent(
 ): void {
   const at = event.atMs
   switch (type) {
-    case 'device.leader_designated': {
-      const p = typed(event, type).payload
-      work.leaders.set(p.post, { userId: p.userId, since: at })
-      return
-    }
     case 'device.user_book_signed': {
       const p = typed(event, type).payload
       work.books.set(p.user, {

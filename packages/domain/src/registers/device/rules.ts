@@ -1,7 +1,7 @@
-import { directoryUser } from '../../core/key-directory.ts'
 import { isStateSecret } from '../../core/levels.ts'
-import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
+import type { SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import type { UnitView } from '../../core/unit-view.ts'
 import type { DeviceEventPayloads, DeviceEventType } from './events.ts'
 import { type Device, type DeviceWork, hasValidBook, isRetired, needsUserBook } from './state.ts'
 
@@ -73,9 +73,11 @@ export function checkResponsible(
   work: DeviceWork,
   kind: Device['kind'],
   responsible: string,
+  view?: UnitView,
 ): DomainError | null {
   if (responsible === '') return responsibleMissing(kind)
-  if (needsUserBook(kind) && !hasValidBook(work, responsible))
+  const postsOf = view === undefined ? undefined : (userId: string) => view.postsOf(userId)
+  if (needsUserBook(kind) && !hasValidBook(work, responsible, postsOf))
     return domainError(
       'B-05',
       `${responsible} 尚未签订（或须重新签订）计算机及移动存储介质使用人保密责任书，不得配发（规则 B-05）`,
@@ -85,40 +87,11 @@ export function checkResponsible(
   return null
 }
 
-/** The designated user is a leader of this unit. */
-export function checkLeaderDesignated(
-  event: DeviceSliceEvent<'device.leader_designated'>,
-  ctx: SliceContext,
-): DomainError | null {
-  const user = directoryUser(ctx.directory, event.payload.userId)
-  if (user !== undefined && user.unit === ctx.unit && user.roles.includes('leader')) return null
-  return domainError(
-    'DEVICE-NOT-LEADER',
-    `${event.payload.userId} 不是本单位领导`,
-    `${event.payload.userId} is not a leader of this unit`,
-    { userId: event.payload.userId },
-  )
-}
-
-/** rule B-05: once a 单位责任领导 is designated, only that leader signs the books. */
-export function checkUserBookSigned(
-  work: DeviceWork,
-  event: DeviceSliceEvent<'device.user_book_signed'>,
-): DomainError | null {
-  const signer = work.leaders.get('book_signer')
-  if (signer === undefined || signer.userId === event.actor) return null
-  return domainError(
-    'B-05',
-    '使用人保密责任书须由单位责任领导签订（规则 B-05）',
-    "The user's responsibility book is signed by the unit's responsible leader (rule B-05)",
-    { actor: event.actor, bookSigner: signer.userId },
-  )
-}
-
 /** rules M-01, M-07, M-08, M-11, B-05: registration. */
 export function checkRegistered(
   work: DeviceWork,
   event: DeviceSliceEvent<'device.registered'>,
+  view?: UnitView,
 ): DomainError | null {
   const p = event.payload
   if (work.devices.has(p.deviceId))
@@ -152,17 +125,18 @@ export function checkRegistered(
       '台账只登记涉密网络（规则 M-11）',
       'Only classified networks are registered (rule M-11)',
     )
-  return checkResponsible(work, p.kind, p.responsible)
+  return checkResponsible(work, p.kind, p.responsible, view)
 }
 
 /** rules M-01, B-05: reassignment. */
 export function checkAssigned(
   work: DeviceWork,
   event: DeviceSliceEvent<'device.assigned'>,
+  view?: UnitView,
 ): DomainError | null {
   const d = registeredDevice(work, event.payload.deviceId)
   if (isDeviceError(d)) return d
-  return checkResponsible(work, d.kind, event.payload.responsible)
+  return checkResponsible(work, d.kind, event.payload.responsible, view)
 }
 
 export function notAComputer(d: Device, rule: string): DomainError {

@@ -1,12 +1,12 @@
 import type { RegisterSlice, SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import { applyDeviceEvent } from './apply.ts'
+import { checkDisposalApproved, checkUserBookSigned } from './approval-rules.ts'
 import { type DeviceEventType, deviceEvents, isDeviceEventType } from './events.ts'
 import {
   checkAnomalyResolved,
   checkCheckRecorded,
   checkConfigChanged,
-  checkDisposalApproved,
   checkDisposed,
   checkFiledWithBureau,
   checkNetworkApproved,
@@ -19,10 +19,8 @@ import { DEFAULT_DEVICE_POLICY, type DevicePolicy } from './policy.ts'
 import {
   checkAssigned,
   checkConnectionReported,
-  checkLeaderDesignated,
   checkNetworkConnected,
   checkRegistered,
-  checkUserBookSigned,
   type DeviceSliceEvent,
 } from './rules.ts'
 import {
@@ -63,14 +61,12 @@ function checkDeviceEvent(
       `The device register has no event ${type}`,
     )
   switch (type) {
-    case 'device.leader_designated':
-      return checkLeaderDesignated(typed(event, type), ctx)
     case 'device.user_book_signed':
-      return checkUserBookSigned(work, typed(event, type))
+      return checkUserBookSigned(typed(event, type), ctx)
     case 'device.registered':
-      return checkRegistered(work, typed(event, type))
+      return checkRegistered(work, typed(event, type), ctx.view)
     case 'device.assigned':
-      return checkAssigned(work, typed(event, type))
+      return checkAssigned(work, typed(event, type), ctx.view)
     case 'device.network_connected':
       return checkNetworkConnected(work, typed(event, type))
     case 'device.connection_reported':
@@ -87,11 +83,11 @@ function checkDeviceEvent(
       return checkReclassified(work, typed(event, type))
     case 'device.reuse_approved':
     case 'device.sanitized':
-      return checkReuseApproved(work, typed(event, type))
+      return checkReuseApproved(work, typed(event, type), ctx)
     case 'device.reused':
-      return checkReused(work, typed(event, type))
+      return checkReused(work, typed(event, type), ctx)
     case 'device.use_approved':
-      return checkUseApproved(work, typed(event, type))
+      return checkUseApproved(work, typed(event, type), ctx)
     case 'device.used':
       return checkUsed(work, typed(event, type))
     case 'device.repair_approved':
@@ -103,7 +99,7 @@ function checkDeviceEvent(
     case 'device.security_checked':
       return checkSecurityChecked(work, typed(event, type))
     case 'device.disposal_approved':
-      return checkDisposalApproved(work, typed(event, type))
+      return checkDisposalApproved(work, typed(event, type), ctx)
     case 'device.disposed':
       return checkDisposed(work, typed(event, type))
     case 'device.config_changed':

@@ -1,4 +1,5 @@
 import type { Level } from '../../core/levels.ts'
+import type { UnitPost } from '../../core/unit-view.ts'
 import type { DeviceKind, NetworkClass } from './events.ts'
 
 /** State of the device register. Entries are immutable values, replaced on every change. */
@@ -140,17 +141,11 @@ export interface DeviceCheck {
   readonly at: number
 }
 
-export interface DesignatedLeader {
-  readonly userId: string
-  readonly since: number
-}
-
 /** The mutable working object; fork copies the containers (entries themselves are never mutated). */
 export interface DeviceWork {
   readonly devices: Map<string, Device>
   readonly numbers: Set<string>
   readonly books: Map<string, UserBook>
-  readonly leaders: Map<'main' | 'book_signer', DesignatedLeader>
   readonly approvals: Map<string, DeviceApproval>
   readonly anomalies: Map<string, DeviceAnomaly>
   readonly filings: Map<string, BureauFiling>
@@ -163,7 +158,6 @@ export interface DeviceWork {
 export interface DeviceState {
   readonly devices: ReadonlyMap<string, Device>
   readonly books: ReadonlyMap<string, UserBook>
-  readonly leaders: ReadonlyMap<'main' | 'book_signer', DesignatedLeader>
   readonly approvals: ReadonlyMap<string, DeviceApproval>
   readonly anomalies: ReadonlyMap<string, DeviceAnomaly>
   readonly filings: ReadonlyMap<string, BureauFiling>
@@ -177,7 +171,6 @@ export function emptyDeviceWork(): DeviceWork {
     devices: new Map(),
     numbers: new Set(),
     books: new Map(),
-    leaders: new Map(),
     approvals: new Map(),
     anomalies: new Map(),
     filings: new Map(),
@@ -193,7 +186,6 @@ export function forkDeviceWork(work: DeviceWork): DeviceWork {
     devices: new Map(work.devices),
     numbers: new Set(work.numbers),
     books: new Map(work.books),
-    leaders: new Map(work.leaders),
     approvals: new Map(work.approvals),
     anomalies: new Map(work.anomalies),
     filings: new Map(work.filings),
@@ -208,7 +200,6 @@ export function viewDeviceWork(work: DeviceWork): DeviceState {
   return {
     devices: work.devices,
     books: work.books,
-    leaders: work.leaders,
     approvals: work.approvals,
     anomalies: work.anomalies,
     filings: work.filings,
@@ -218,13 +209,22 @@ export function viewDeviceWork(work: DeviceWork): DeviceState {
   }
 }
 
-/** rule B-05: a book is valid while its leader is the designated book signer (any leader if none). */
-export function hasValidBook(state: Pick<DeviceState, 'books' | 'leaders'>, user: string): boolean {
+/**
+ * rules B-05, B-02: a book is valid while the leader who signed it still holds a signing post in the
+ * organisation register (`postsOf`, B-04); without the unit view only its existence can be checked.
+ */
+export function hasValidBook(
+  state: Pick<DeviceState, 'books'>,
+  user: string,
+  postsOf?: (userId: string) => readonly UnitPost[],
+): boolean {
   const book = state.books.get(user)
   if (book === undefined) return false
-  const signer = state.leaders.get('book_signer')
-  return signer === undefined || signer.userId === book.leader
+  return postsOf === undefined || BOOK_SIGNER_POSTS.some((p) => postsOf(book.leader).includes(p))
 }
+
+/** rule B-05: the 单位责任领导 who signs users' books: the 分管保密工作领导 or the 第一责任人 (B-04). */
+export const BOOK_SIGNER_POSTS: readonly UnitPost[] = ['responsible_leader', 'first_responsible']
 
 /** rule B-05: the responsibility book covers users of computers and removable media. */
 export function needsUserBook(kind: DeviceKind): boolean {

@@ -1,4 +1,6 @@
+import { distinctHands, requirePost } from '../../core/approvals.ts'
 import { isStateSecret, LEVEL_LABEL_ZH, levelRank } from '../../core/levels.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import {
   checkResponsible,
@@ -138,13 +140,18 @@ export function checkReclassified(
   return null
 }
 
+/** rule M-09: the approval is the office head's (B-04, read from the organisation register). */
 export function checkReuseApproved(
   work: DeviceWork,
   event: DeviceSliceEvent<'device.reuse_approved' | 'device.sanitized'>,
+  ctx: SliceContext,
 ): DomainError | null {
   const d = registeredDevice(work, event.payload.deviceId)
   if (isDeviceError(d)) return d
-  if (d.everClassified) return null
+  if (d.everClassified)
+    return event.type === 'device.reuse_approved'
+      ? requirePost('M-09', ctx.view, event.actor, ['office_head'])
+      : null
   return domainError(
     'M-09',
     `设备 ${d.number} 从未涉密，改作他用无需审批和保密技术处理（规则 M-09）`,
@@ -153,7 +160,11 @@ export function checkReuseApproved(
 }
 
 /** rule M-09: reuse after the office head's approval and a sanitization made after that approval. */
-export function checkReused(work: DeviceWork, event: DeviceSliceEvent<'device.reused'>): DomainError | null {
+export function checkReused(
+  work: DeviceWork,
+  event: DeviceSliceEvent<'device.reused'>,
+  ctx: SliceContext,
+): DomainError | null {
   const p = event.payload
   const d = registeredDevice(work, p.deviceId)
   if (isDeviceError(d)) return d
@@ -177,20 +188,34 @@ export function checkReused(work: DeviceWork, event: DeviceSliceEvent<'device.re
       `Classified device ${d.number} is sanitized by qualified staff before reuse (rule M-09)`,
       { deviceId: d.id },
     )
-  return checkResponsible(work, d.kind, p.responsible)
+  return (
+    distinctHands('M-09', [
+      { zh: '批准人', en: 'approver', person: approval.by },
+      { zh: '改作他用登记人', en: 'person recording the reuse', person: event.actor },
+    ]) ?? checkResponsible(work, d.kind, p.responsible, ctx.view)
+  )
 }
 
+/** rule M-10: 经办公室批准: the office head (B-04) approves, never their own use. */
 export function checkUseApproved(
   work: DeviceWork,
   event: DeviceSliceEvent<'device.use_approved'>,
+  ctx: SliceContext,
 ): DomainError | null {
   const d = registeredDevice(work, event.payload.deviceId)
   if (isDeviceError(d)) return d
-  if (event.payload.untilMs > event.atMs) return null
-  return domainError(
-    'M-10',
-    '使用批准的截止时间须晚于批准时间（规则 M-10）',
-    'The approval must end after it is given (rule M-10)',
+  if (event.payload.untilMs <= event.atMs)
+    return domainError(
+      'M-10',
+      '使用批准的截止时间须晚于批准时间（规则 M-10）',
+      'The approval must end after it is given (rule M-10)',
+    )
+  return (
+    requirePost('M-10', ctx.view, event.actor, ['office_head']) ??
+    distinctHands('M-10', [
+      { zh: '批准人', en: 'approver', person: event.actor },
+      { zh: '使用人', en: 'user', person: event.payload.user },
+    ])
   )
 }
 

@@ -1,3 +1,4 @@
+import { distinctHands } from '../../core/approvals.ts'
 import { directoryUser } from '../../core/key-directory.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
@@ -211,7 +212,10 @@ export function checkFindingRectified(
   )
 }
 
-/** rule I-04: verification follows a declared rectification and is never by the responsible person. */
+/**
+ * rule I-04: verification follows a declared rectification and is by someone else (four eyes): never
+ * the responsible person, nor whoever declared the rectification for them.
+ */
 export function checkFindingVerified(
   work: InspectionWork,
   event: InspectionSliceEvent<'inspection.finding_verified'>,
@@ -228,16 +232,12 @@ export function checkFindingVerified(
         state: f.state,
       },
     )
-  if (event.actor === f.responsible)
-    return domainError(
-      'I-04',
-      '整改责任人不能验证自己的整改（规则 I-04）',
-      'The responsible person cannot verify their own rectification (rule I-04)',
-      {
-        findingId: f.id,
-      },
-    )
-  return null
+  const declarer = f.rectifiedBy ?? f.responsible
+  return distinctHands('I-04', [
+    { zh: '整改责任人', en: 'responsible person', person: f.responsible },
+    ...(declarer === f.responsible ? [] : [{ zh: '整改完成申报人', en: 'declarer', person: declarer }]),
+    { zh: '验证人', en: 'verifier', person: event.actor },
+  ])
 }
 
 /** rule I-05: a complete answer to a published sheet. */

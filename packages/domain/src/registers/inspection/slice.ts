@@ -157,6 +157,7 @@ function applyInspectionEvent(
         reportedUpAt: null,
         reportedTo: null,
         rectifiedAt: null,
+        rectifiedBy: null,
         verifications: [],
         state: 'open',
         closedAt: null,
@@ -173,6 +174,7 @@ function applyInspectionEvent(
         ...f,
         state: 'rectified',
         rectifiedAt: at,
+        rectifiedBy: event.actor,
       }))
       return
     case 'inspection.finding_verified': {
@@ -185,7 +187,7 @@ function applyInspectionEvent(
         // rule I-04: 不整改不放过: a rejected rectification reopens the finding against its deadline.
         return p.outcome === 'fixed'
           ? { ...f, verifications, state: 'verified', closedAt: at }
-          : { ...f, verifications, state: 'open', rectifiedAt: null }
+          : { ...f, verifications, state: 'open', rectifiedAt: null, rectifiedBy: null }
       })
       return
     }

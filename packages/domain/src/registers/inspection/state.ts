@@ -66,6 +66,8 @@ export interface Finding {
   readonly reportedTo: string | null
   /** The latest rectification declared and not since rejected; null when none is pending. */
   readonly rectifiedAt: number | null
+  /** Who declared that rectification (the responsible person, or an officer for them); null with it. */
+  readonly rectifiedBy: string | null
   readonly verifications: readonly Verification[]
   readonly state: 'open' | 'rectified' | 'verified'
   readonly closedAt: number | null

@@ -167,15 +167,20 @@ function applyIssued(
     })
 }
 
-function applyApproved(work: OutgoingWork, event: OutgoingSliceEvent<'outgoing.approved'>): void {
+function applyApproved(
+  work: OutgoingWork,
+  event: OutgoingSliceEvent<'outgoing.approved'>,
+  ctx: SliceContext,
+): void {
   const p = event.payload
+  const main = ctx.view?.postsOf(event.actor).includes('first_responsible') ?? false
   work.approvals.set(p.approvalId, {
     id: p.approvalId,
     eventId: event.id,
     docId: p.docId,
     copies: p.copies,
     recipients: p.recipients,
-    post: p.post,
+    post: main ? 'first_responsible' : 'responsible_leader',
     by: event.actor,
     at: event.atMs,
     usedBy: null,

@@ -90,14 +90,14 @@ const channelSchema = z.enum([
 
 /**
  * rule C-15: a leader signs the document out (签发) with the approved number of copies and the
- * distribution (分发范围). `local`: a recipient in the same city (市内), who signs on receipt.
+ * distribution (分发范围). `local`: a recipient in the same city (市内), who signs on receipt. The
+ * signer's post is read from the organisation register (B-04), never claimed here.
  */
 export const outgoingApprovedSchema = z.strictObject({
   approvalId: entityId,
   docId: entityId,
   copies: z.number().int().min(1).max(9999),
   recipients: z.array(z.strictObject({ recipientId: entityId, unitName: ref, local: z.boolean() })).max(200),
-  post: z.enum(['main', 'in_charge']),
 })
 
 /** rule C-15: the document entered in the 发文登记 with its 发文顺序号 (`YYYY-NNNN`), against the approval. */

@@ -21,7 +21,8 @@ export interface OutgoingApproval {
   readonly docId: string
   readonly copies: number
   readonly recipients: readonly OutgoingRecipient[]
-  readonly post: 'main' | 'in_charge'
+  /** The signer's post in the organisation register when signing (B-04). */
+  readonly post: 'first_responsible' | 'responsible_leader'
   readonly by: string
   readonly at: number
   /** The issue event that used it (single use). */

@@ -1,6 +1,8 @@
+import { distinctHands, requirePost } from '../../core/approvals.ts'
 import { LEVEL_LABEL_ZH } from '../../core/levels.ts'
-import type { SliceEvent } from '../../core/register-slice.ts'
+import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import type { UnitPost } from '../../core/unit-view.ts'
 import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
 import type { OutgoingEventPayloads, OutgoingEventType, SendChannel } from './events.ts'
 import type { OutgoingPolicy } from './policy.ts'
@@ -47,21 +49,23 @@ export function firstRepeat<T>(items: readonly T[]): T | undefined {
   return undefined
 }
 
-/** rule C-15: a leader signs the document out; the main leader unless the county allows the 分管领导. */
+/**
+ * rules C-15, B-04: a leader signs the document out; the main leader (first_responsible in the
+ * organisation register at the event's time) unless the county allows the 分管领导.
+ */
 export function checkApproved(
   work: OutgoingWork,
   event: OutgoingSliceEvent<'outgoing.approved'>,
   policy: OutgoingPolicy,
+  ctx: SliceContext,
 ): DomainError | null {
   const p = event.payload
   if (work.approvals.has(p.approvalId)) return exists('批准', p.approvalId)
-  if (p.post !== 'main' && !policy.allowInChargeLeaderApproval)
-    return refuse(
-      'C-15',
-      '三密文件须经主要领导审核签发',
-      'An outgoing classified document is signed out by the main leader',
-      { post: p.post },
-    )
+  const posts: UnitPost[] = policy.allowInChargeLeaderApproval
+    ? ['first_responsible', 'responsible_leader']
+    : ['first_responsible']
+  const post = requirePost('C-15', ctx.view, event.actor, posts)
+  if (post !== null) return post
   const repeated = firstRepeat(p.recipients.map((r) => r.recipientId))
   if (repeated !== undefined)
     return refuse('C-15', `分发范围中收文单位 ${repeated} 重复`, `Recipient ${repeated} is listed twice`)
@@ -98,7 +102,11 @@ export function checkIssued(
       `Document ${p.docId} has no leader's approval ${p.approvalId}`,
       { approvalId: p.approvalId },
     )
-  return null
+  // Four eyes: whoever signs the document out does not also register it (签发 and 登记 are two hands).
+  return distinctHands('C-15', [
+    { zh: '签发人', en: 'signer', person: approval.by },
+    { zh: '发文登记人', en: 'registrar', person: event.actor },
+  ])
 }
 
 const CHANNEL_ZH: Readonly<Record<SendChannel, string>> = {
@@ -205,7 +213,13 @@ export function checkSent(
       'A local recipient signs on receipt',
       { recipientId: p.recipientId },
     )
-  return null
+  // Four eyes on the hand-over (交接签字): the receiving side's signature is not the sender's or bearer's.
+  if (p.signedBy === undefined) return null
+  return distinctHands('C-15', [
+    { zh: '发文人', en: 'sender', person: event.actor },
+    ...(p.bearer === undefined ? [] : [{ zh: '递送人', en: 'bearer', person: p.bearer }]),
+    { zh: '签收人', en: 'receiving signer', person: p.signedBy },
+  ])
 }
 
 /** rule C-09: copies kept in this unit's archive (本单位存档) come from its custody. */

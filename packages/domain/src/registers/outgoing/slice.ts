@@ -52,7 +52,7 @@ function checkOutgoingEvent(
     return domainError('OUTGOING-UNKNOWN-TYPE', `未知事件类型 ${type}`, `Unknown event type ${type}`)
   switch (type) {
     case 'outgoing.approved':
-      return checkApproved(work, typed(event, type), policy)
+      return checkApproved(work, typed(event, type), policy, ctx)
     case 'outgoing.issued':
       return checkIssued(work, typed(event, type), ctx.calendar)
     case 'outgoing.printed':

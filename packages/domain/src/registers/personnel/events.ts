@@ -100,8 +100,9 @@ export type PersonnelApprovalSubject =
   (typeof PersonnelApprovalSubject)[keyof typeof PersonnelApprovalSubject]
 
 /**
- * rule P-04: the responsible leader's review, signed by the leader. For leaving, it may set the 脱密期
- * within the policy's range (P-03); the period runs from this approval.
+ * rule P-04: the responsible leader's review, signed by the leader who holds that post in the
+ * organisation register (B-04). For leaving, it may set the 脱密期 within the policy's range (P-03);
+ * the period runs from this approval.
  */
 export const personnelApprovedSchema = z.strictObject({
   personId: entityIdSchema,

@@ -1,3 +1,4 @@
+import { distinctHands, requirePost } from '../../core/approvals.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import { localDay } from '../../core/work-calendar.ts'
@@ -129,22 +130,27 @@ export function checkCommitmentSigned(
   return null
 }
 
-/** rules P-03, P-04: the leader's review; nobody approves their own case. */
+/**
+ * rules P-04, B-04: the 分管领导 of the organisation register reviews, or the main leader above them
+ * (who approves the 分管领导's own case). rule P-03: the decontamination period. Four eyes: nobody
+ * approves their own post or travel, whatever posts they hold.
+ */
 export function checkApproved(
   work: PersonnelWork,
   event: PersonnelSliceEvent<'personnel.approved'>,
   policy: PersonnelPolicy,
+  ctx: SliceContext,
 ): DomainError | null {
   const a = event.payload
   const p = activePerson(work, a.personId)
   if (isError(p)) return p
-  if (p.userId !== null && p.userId === event.actor)
-    return domainError(
-      'P-04',
-      '领导不能审批本人的上岗、离岗或出国（境）（规则 P-04）',
-      'A leader cannot approve their own post or travel abroad (rule P-04)',
-      { personId: p.id },
-    )
+  const signer =
+    requirePost('P-04', ctx.view, event.actor, ['responsible_leader', 'first_responsible']) ??
+    distinctHands('P-04', [
+      ...(p.userId === null ? [] : [{ zh: '当事人', en: 'person concerned', person: p.userId }]),
+      { zh: '审批人', en: 'approver', person: event.actor },
+    ])
+  if (signer !== null) return signer
   if (a.subject === 'take_post' && p.post !== null)
     return domainError(
       'PERSONNEL-ON-POST',

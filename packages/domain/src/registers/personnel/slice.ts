@@ -75,7 +75,7 @@ function check(
     case 'personnel.commitment_signed':
       return checkCommitmentSigned(work, as('personnel.commitment_signed', event))
     case 'personnel.approved':
-      return checkApproved(work, as('personnel.approved', event), policy)
+      return checkApproved(work, as('personnel.approved', event), policy, ctx)
     case 'personnel.took_post':
       return checkTookPost(work, as('personnel.took_post', event), ctx, policy)
     case 'personnel.left_post':

@@ -162,7 +162,8 @@ const KEEPERS = [Role.Officer, Role.Leader] as const
 
 /**
  * Signing roles. Any member may submit and publish (the publisher answers for it); section heads are
- * often staff, so a review is open to members and checked against the designation or role (R-02).
+ * often staff, so a review is open to members and checked against the designation (section head,
+ * 保密审查责任人) or the post in the organisation register (分管领导, 定密责任人; R-02, R-05, B-04).
  */
 export const PUBLICATION_EVENTS = {
   'publication.reviewer_designated': def(publicationReviewerDesignatedSchema, [Role.Leader]),

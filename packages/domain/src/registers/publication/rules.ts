@@ -1,7 +1,8 @@
+import { distinctHands, requirePost } from '../../core/approvals.ts'
 import { directoryUser } from '../../core/key-directory.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
-import type { PublicationEventPayloads, PublicationEventType } from './events.ts'
+import type { PublicationEventPayloads, PublicationEventType, ReviewCapacity } from './events.ts'
 import { type PublicationItem, type PublicationWork, reviewerKey } from './state.ts'
 
 /** Block rules of publication review (rules R-01..R-06). Each returns the refusal, or null. */
@@ -15,10 +16,6 @@ function rule(
   details?: Readonly<Record<string, unknown>>,
 ): DomainError {
   return domainError(code, `${zh}（规则 ${code}）`, `${en} (rule ${code})`, details)
-}
-
-function hasRole(ctx: SliceContext, userId: string, role: 'leader' | 'classifier'): boolean {
-  return directoryUser(ctx.directory, userId)?.roles.includes(role) ?? false
 }
 
 function item(work: PublicationWork, id: string): PublicationItem | DomainError {
@@ -73,10 +70,17 @@ export function checkSubmitted(
   return domainError('PUB-EXISTS', `信息 ${event.payload.itemId} 已提交`, 'The item was already submitted')
 }
 
+const CAPACITY_PART: Readonly<Record<ReviewCapacity, { zh: string; en: string }>> = {
+  section_head: { zh: '初审人（科室负责人）', en: 'section head' },
+  responsible_leader: { zh: '分管领导', en: 'responsible leader' },
+  classifier: { zh: '定密责任人', en: 'classifier' },
+}
+
 /**
- * rule R-02: first review by a designated section head, then the responsible leader and the
- * classifier. Choice: the submitter, the section head, the leader and the classifier are all distinct
- * persons (a person holding two hats signs only one step: four eyes means different people).
+ * rules R-02, B-04: first review by a designated section head, then the responsible leader and the
+ * classifier, both read from the organisation register at the event's time. Four eyes: the submitter,
+ * the section head, the leader and the classifier are all distinct persons (a person holding two
+ * posts signs only one step).
  */
 export function checkReviewed(
   work: PublicationWork,
@@ -104,24 +108,16 @@ export function checkReviewed(
   } else {
     if (i.state === 'submitted') return rule('R-02', '须先经科室负责人初审', 'The section head reviews first')
     if (i.state !== 'first_passed') return wrongState(i)
-    const role = capacity === 'responsible_leader' ? 'leader' : 'classifier'
-    if (!hasRole(ctx, actor, role))
-      return rule(
-        'R-02',
-        `复审须由${role === 'leader' ? '分管领导' : '定密责任人'}进行`,
-        `This review needs the ${role} role`,
-        {
-          actor,
-        },
-      )
+    const post = requirePost('R-02', ctx.view, actor, [capacity])
+    if (post !== null) return post
     if (i.reviews.some((r) => r.capacity === capacity))
       return rule('R-02', '该复审已签署', 'This second-step review is already signed')
   }
-  if (actor === i.submitter || i.reviews.some((r) => r.by === actor))
-    return rule('R-02', '提交人和各审查人须为不同的人', 'Submitter and reviewers must be different persons', {
-      actor,
-    })
-  return null
+  return distinctHands('R-02', [
+    { zh: '提交人', en: 'submitter', person: i.submitter },
+    ...i.reviews.map((r) => ({ ...CAPACITY_PART[r.capacity], person: r.by })),
+    { ...CAPACITY_PART[capacity], person: actor },
+  ])
 }
 
 /** rule R-04: escalation while under the unit's review. */
@@ -195,7 +191,10 @@ export function checkWithholdingProposed(
     : wrongState(i)
 }
 
-/** rule R-05: confirmed by the designated 保密审查责任人 and a 分管领导, two different persons. */
+/**
+ * rules R-05, B-04: confirmed by the designated 保密审查责任人 and the 分管领导 of the organisation
+ * register. Four eyes: the proposer and the two confirmers are three different persons.
+ */
 export function checkWithholdingConfirmed(
   work: PublicationWork,
   event: PublicationSliceEvent<'publication.withholding_confirmed'>,
@@ -208,27 +207,32 @@ export function checkWithholdingConfirmed(
     return rule('R-05', `信息 ${i.id} 没有待确认的不予公开申请`, `Item ${i.id} has no pending withholding`)
   const { capacity } = event.payload
   const actor = event.actor
-  const eligible =
-    capacity === 'review_officer'
-      ? work.reviewers.has(reviewerKey('review_officer', actor))
-      : hasRole(ctx, actor, 'leader')
-  if (!eligible)
+  if (capacity === 'responsible_leader') {
+    const post = requirePost('R-05', ctx.view, actor, ['responsible_leader'])
+    if (post !== null) return post
+  } else if (!work.reviewers.has(reviewerKey('review_officer', actor)))
     return rule(
       'R-05',
-      capacity === 'review_officer' ? '须由指定的保密审查责任人确认' : '须由分管领导确认',
-      `The confirmation as ${capacity} needs that designation or role`,
-      { actor },
-    )
-  if (w.confirmations.some((c) => c.capacity === capacity || c.by === actor))
-    return rule(
-      'R-05',
-      '两项确认须由两个不同的人分别作出',
-      'The two confirmations come from two different persons',
+      '须由指定的保密审查责任人确认',
+      `The confirmation as ${capacity} needs that designation`,
       {
         actor,
       },
     )
-  return null
+  if (w.confirmations.some((c) => c.capacity === capacity))
+    return rule('R-05', '该项确认已签署', `The confirmation as ${capacity} is already signed`, { actor })
+  return distinctHands('R-05', [
+    { zh: '不予公开申请人', en: 'proposer', person: w.proposedBy },
+    ...w.confirmations.map((c) => ({ ...CONFIRMATION_PART[c.capacity], person: c.by })),
+    { ...CONFIRMATION_PART[capacity], person: actor },
+  ])
+}
+
+const CONFIRMATION_PART: Readonly<
+  Record<'review_officer' | 'responsible_leader', { zh: string; en: string }>
+> = {
+  review_officer: { zh: '保密审查责任人', en: 'review officer' },
+  responsible_leader: { zh: '分管领导', en: 'responsible leader' },
 }
 
 export function checkLeakFound(

@@ -1,3 +1,4 @@
+import { distinctHands } from '../../core/approvals.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import { localDay } from '../../core/work-calendar.ts'
@@ -98,8 +99,12 @@ export function checkBookDrafted(
       `The department's side is signed by the head of ${department.name}`,
       { departmentSignerId: p.departmentSignerId },
     )
-  if (p.unitSignerId === p.departmentSignerId)
-    return b01('双方签订人不能是同一人', 'The two signers must be different persons')
+  // Four eyes: a first responsible person who also heads the department does not sign with themself.
+  const hands = distinctHands('B-01', [
+    { zh: '单位一方签订人', en: "unit's signer", person: p.unitSignerId },
+    { zh: '科室一方签订人', en: "department's signer", person: p.departmentSignerId },
+  ])
+  if (hands !== null) return hands
   for (const b of work.books.values())
     if (b.departmentId === p.departmentId && b.year === p.year && b.supersededAt === null)
       return b01(

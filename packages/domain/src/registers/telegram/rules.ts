@@ -1,3 +1,4 @@
+import { distinctHands } from '../../core/approvals.ts'
 import { directoryUser } from '../../core/key-directory.ts'
 import { isStateSecret } from '../../core/levels.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
@@ -92,14 +93,21 @@ export function checkAcknowledged(
   return isError(t) ? t : null
 }
 
-/** rule E-03: the report goes to a designated 机要室负责人. */
+/**
+ * rule E-03: the report goes to a designated 机要室负责人, and to someone else than the reporter
+ * (four eyes: a head who keeps the book does not report to themself; another officer reports).
+ */
 export function checkReportedToHead(
   work: TelegramWork,
   event: TelegramSliceEvent<'telegram.reported_to_head'>,
 ): DomainError | null {
   const t = openReceived(work, event.payload.telegramId)
   if (isError(t)) return t
-  if (work.dutyHeads.has(event.payload.head)) return null
+  if (work.dutyHeads.has(event.payload.head))
+    return distinctHands('E-03', [
+      { zh: '报告人', en: 'reporter', person: event.actor },
+      { zh: '机要室负责人', en: 'head of the confidential office', person: event.payload.head },
+    ])
   return domainError(
     'E-03',
     `${event.payload.head} 不是已指定的机要室负责人（规则 E-03）`,

@@ -10,25 +10,39 @@ import {
   registration,
   signed,
   T,
+  copyPayload as validCopy,
 } from '../../support/fixtures.ts'
 
 const titleFor = (level: Level) =>
   level === 'top_secret' || level === 'secret' ? '关于＊＊＊' : '关于某事的通知'
-const registeredAs = (level: Level) =>
-  signed(
-    'carrier.registered',
-    registration({ level, title: titleFor(level), periodYears: level === 'public' ? null : null }),
-    {
-      at: local('2026-03-02T08:00'),
-    },
-  )
-const copyPayload = (extra: Partial<{ approvalRef: string; copier: string }> = {}) => ({
-  originalId: 'c1',
-  copies: [{ id: 'k1', copyNumber: 5 }],
-  approvalRef: '县委办批复〔2026〕1号',
-  copier: '办公室复印机 A',
-  ...extra,
+const registeredAs = (level: Level, direction: 'received' | 'produced' = 'received') =>
+  signed('carrier.registered', registration({ level, title: titleFor(level), direction }), {
+    at: local('2026-03-02T08:00'),
+  })
+type CopyOverrides = Parameters<typeof validCopy>[2]
+const copyPayload = (overrides: CopyOverrides = {}) =>
+  validCopy('c1', [{ id: 'k1', copyNumber: 5 }], overrides)
+const byUnitLeader = (approver: string) => ({
+  approval: { authority: 'unit_leader' as const, approver, reference: '镇党委会议纪要〔2026〕2号' },
 })
+const early = local('2026-03-01T09:00')
+const appoint = (post: string, userId: string) =>
+  signed('organisation.post_assigned', { post, userId }, { at: early })
+const copier = (overrides: Record<string, unknown> = {}) =>
+  signed(
+    'device.registered',
+    {
+      deviceId: 'fy-1',
+      number: 'FY-01',
+      kind: 'office_device',
+      classified: true,
+      level: 'secret',
+      responsible: 'officer1',
+      ...overrides,
+    },
+    { at: early },
+  )
+const atCopier = { place: { kind: 'unit_device' as const, deviceId: 'fy-1' } }
 
 describe('copying (rule C-07)', () => {
   it('C-07 refuses copying a 绝密 carrier without the originating authority’s consent', () => {
@@ -47,37 +61,120 @@ describe('copying (rule C-07)', () => {
     ).toEqual(['C-07'])
   })
 
-  it('C-07 with the county’s consent policy a 绝密 copy needs a named consent', () => {
+  it('C-07 with the county’s consent policy a 绝密 copy needs the originating authority’s recorded consent', () => {
     const ctx = makeContext({}, { allowTopSecretCopyWithConsent: true })
+    const consent = copyPayload({
+      approval: { authority: 'originating_authority', approver: '县委保密委员会' },
+    })
     expect(
-      refusal(check([registeredAs('top_secret')], 'carrier.copied', copyPayload(), { at: T.morning }, ctx)),
+      refusal(check([registeredAs('top_secret')], 'carrier.copied', consent, { at: T.morning }, ctx)),
     ).toBeNull()
-    const none = copyPayload({ approvalRef: ' ' })
-    expect(refusal(check([registeredAs('top_secret')], 'carrier.copied', none, { at: T.morning }, ctx))).toBe(
-      'C-07',
-    )
+    // The issuing organ's approval is not the originating authority's consent; none at all neither.
+    for (const payload of [copyPayload(), copyPayload({ approval: null })])
+      expect(
+        refusal(check([registeredAs('top_secret')], 'carrier.copied', payload, { at: T.morning }, ctx)),
+      ).toBe('C-07')
   })
 
-  it('C-07 机密 and 秘密 copies need the recorded approval and the designated copier', () => {
+  it('C-07 机密 and 秘密 copies need a structured approval and a listed place; a free-text place is not accepted', () => {
     for (const level of ['secret', 'confidential'] as const) {
       const history = [registeredAs(level)]
+      const at = { at: T.morning }
+      expect(refusal(check(history, 'carrier.copied', copyPayload(), at))).toBeNull()
+      expect(refusal(check(history, 'carrier.copied', copyPayload({ approval: null }), at))).toBe('C-07')
+      // A public copy shop is not on the county's list; a place must be one of the two kinds, never text.
+      const shop = copyPayload({ place: { kind: 'licensed_point', pointId: 'copy-shop-9' } })
+      expect(check(history, 'carrier.copied', shop, at)).toMatchObject({
+        ok: false,
+        error: { code: 'C-07', details: { pointId: 'copy-shop-9' } },
+      })
+      const { place: _omitted, ...placeless } = copyPayload()
+      expect(refusal(check(history, 'carrier.copied', placeless, at))).toBe('C-07')
+      expect(refusal(check(history, 'carrier.copied', { ...copyPayload(), place: '街口复印店' }, at))).toBe(
+        'EVT-MALFORMED',
+      )
+      expect(refusal(check(history, 'carrier.copied', { ...copyPayload(), approvalRef: '批1' }, at))).toBe(
+        'S-01',
+      )
+      // The approval carries who, which decision and when: an empty approver or reference is refused.
       expect(
-        refusal(check(history, 'carrier.copied', copyPayload({ approvalRef: '' }), { at: T.morning })),
-      ).toBe('C-07')
+        refusal(check(history, 'carrier.copied', copyPayload({ approval: { approver: ' ' } }), at)),
+      ).toBe('EVT-MALFORMED')
       expect(
-        refusal(check(history, 'carrier.copied', copyPayload({ copier: '  ' }), { at: T.morning })),
+        refusal(check(history, 'carrier.copied', copyPayload({ approval: { reference: '' } }), at)),
+      ).toBe('EVT-MALFORMED')
+      // An impossible day is an error, not rolled over; an approval dated after the copying is refused.
+      expect(
+        refusal(
+          check(history, 'carrier.copied', copyPayload({ approval: { approvedOn: '2026-02-30' } }), at),
+        ),
+      ).toBe('EVT-MALFORMED')
+      expect(
+        refusal(
+          check(history, 'carrier.copied', copyPayload({ approval: { approvedOn: '2026-03-03' } }), at),
+        ),
       ).toBe('C-07')
-      expect(refusal(check(history, 'carrier.copied', copyPayload(), { at: T.morning }))).toBeNull()
     }
   })
 
-  it('C-07 lower levels are copied without an approval', () => {
-    const history = [registeredAs('work_secret')]
+  it('C-07 received documents: the issuing organ or the superior approves; this unit’s leader only where the county allows it', () => {
+    const history = [appoint('responsible_leader', 'leader1'), registeredAs('secret')]
+    const at = { at: T.morning }
+    const superior = copyPayload({ approval: { authority: 'superior', approver: '县委办公室' } })
+    expect(refusal(check(history, 'carrier.copied', superior, at))).toBeNull()
+    const leader = copyPayload(byUnitLeader('leader1'))
+    expect(refusal(check(history, 'carrier.copied', leader, at))).toBe('C-07')
+    const allowing = makeContext({}, { acceptUnitLeaderCopyApproval: true })
+    expect(refusal(check(history, 'carrier.copied', leader, at, allowing))).toBeNull()
+  })
+
+  it('rules C-07, B-04: the unit’s own documents are approved by its main leader, read from the organisation register', () => {
+    const own = registeredAs('secret', 'produced')
+    const at = { at: T.morning }
+    const leader = copyPayload(byUnitLeader('leader1'))
+    // leader1 holds no post yet: the payload cannot make them main leader.
+    expect(check([own], 'carrier.copied', leader, at)).toMatchObject({
+      ok: false,
+      error: { code: 'C-07', details: { approver: 'leader1', posts: ['first_responsible'] } },
+    })
     expect(
-      refusal(
-        check(history, 'carrier.copied', copyPayload({ approvalRef: '', copier: '' }), { at: T.morning }),
-      ),
+      refusal(check([appoint('first_responsible', 'leader1'), own], 'carrier.copied', leader, at)),
     ).toBeNull()
+    // The 分管领导 is not the main leader; the issuing organ's approval does not stand for the unit's own.
+    expect(
+      refusal(check([appoint('responsible_leader', 'leader1'), own], 'carrier.copied', leader, at)),
+    ).toBe('C-07')
+    expect(
+      refusal(check([appoint('first_responsible', 'leader1'), own], 'carrier.copied', copyPayload(), at)),
+    ).toBe('C-07')
+  })
+
+  it('rules C-07, B-04 four eyes: the main leader who records the copy as officer cannot also approve it', () => {
+    const history = [appoint('first_responsible', 'chief1'), registeredAs('secret', 'produced')]
+    const own = copyPayload(byUnitLeader('chief1'))
+    const r = check(history, 'carrier.copied', own, { at: T.morning, actor: 'chief1' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'C-07', details: { person: 'chief1' } } })
+    expect(refusal(check(history, 'carrier.copied', own, { at: T.morning, actor: 'officer1' }))).toBeNull()
+    const folded = fold([...history, signed('carrier.copied', own, { at: T.morning, actor: 'chief1' })])
+    expect(refusedCodes(folded)).toEqual(['C-07'])
+    expect(folded.carriers.has('k1')).toBe(false)
+  })
+
+  it('rules C-07, M-07: the unit’s copier is a classified office device of the computer register, in use', () => {
+    const at = { at: T.morning }
+    const onCopier = copyPayload(atCopier)
+    expect(refusal(check([copier(), registeredAs('secret')], 'carrier.copied', onCopier, at))).toBeNull()
+    expect(refusal(check([registeredAs('secret')], 'carrier.copied', onCopier, at))).toBe('C-07')
+    const computer = copier({ kind: 'computer' })
+    expect(refusal(check([computer, registeredAs('secret')], 'carrier.copied', onCopier, at))).toBe('C-07')
+    const plain = copier({ classified: false, level: null })
+    expect(refusal(check([plain, registeredAs('secret')], 'carrier.copied', onCopier, at))).toBe('C-07')
+  })
+
+  it('C-07 lower levels are copied without an approval or a recorded place', () => {
+    const history = [registeredAs('work_secret')]
+    const { place: _omitted, ...bare } = copyPayload({ approval: null })
+    expect(refusal(check(history, 'carrier.copied', bare, { at: T.morning }))).toBeNull()
   })
 
   it('C-07 a copy is a new carrier linked to its original with its level, period, scope, number and title', () => {

@@ -167,6 +167,36 @@ describe('destruction (rule C-11)', () => {
     expect(refusal(check(h, 'carrier.destroyed', inHouse(), { at: T.noon }, barred))).toBeNull()
   })
 
+  it('C-11 four eyes: the leader who approved neither records the destruction nor destroys', () => {
+    // chief1 holds the leader's and the officer's roles: one person, one part of the chain.
+    const own = signed(
+      'approval.granted',
+      { subject: 'carrier.destroy', carrierIds: ['c1'] },
+      { at: T.morning, actor: 'chief1' },
+    )
+    const byOwn = central({ approvalId: own.id })
+    const r = check([registered, own], 'carrier.destroyed', byOwn, { at: T.noon, actor: 'chief1' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'C-11', details: { person: 'chief1' } } })
+    expect(
+      refusal(check([registered, own], 'carrier.destroyed', byOwn, { at: T.noon, actor: 'officer1' })),
+    ).toBeNull()
+    const folded = fold([
+      registered,
+      own,
+      signed('carrier.destroyed', byOwn, { at: T.noon, actor: 'chief1' }),
+    ])
+    expect(refusedCodes(folded)).toEqual(['C-11'])
+    expect(folded.carriers.get('c1')?.state).toBe('in_custody')
+    // In-house: the approving leader (李镇长) destroying what they approved is approving their own act.
+    const inHouseAllowed = makeContext({}, { allowInHouseDestruction: true })
+    const leaderDestroys = inHouse({ destroyer: '李镇长', supervisors: ['王监销', '孙监销'] })
+    expect(
+      refusal(
+        check([registered, approval], 'carrier.destroyed', leaderDestroys, { at: T.noon }, inHouseAllowed),
+      ),
+    ).toBe('C-11')
+  })
+
   it('C-11 an approval names existing carriers that are not destroyed', () => {
     const unknown = { subject: 'carrier.destroy', carrierIds: ['zz'] }
     expect(refusal(check([registered], 'approval.granted', unknown, { at: T.morning }))).toBe(

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { documentCopyKey, normaliseDocText } from '../../../src/registers/carrier/document-keys.ts'
 import { openAnomalies } from '../../../src/registers/carrier/queries.ts'
-import { check, fold, local, refusal, refusedCodes, registration, signed, T } from '../../support/fixtures.ts'
+import {
+  check,
+  copyPayload,
+  fold,
+  local,
+  refusal,
+  refusedCodes,
+  registration,
+  signed,
+  T,
+} from '../../support/fixtures.ts'
 
 const at = { at: local('2026-03-02T08:00') }
 const first = signed('carrier.registered', registration(), at)
@@ -105,11 +115,7 @@ describe('duplicate registrations (rules C-01, C-02)', () => {
   })
 
   it('rules C-01, C-02: a copy made here whose 份号 is already registered for the document is a duplicate too', () => {
-    const copy = signed(
-      'carrier.copied',
-      { originalId: 'c1', copies: [{ id: 'k1', copyNumber: 1 }], approvalRef: '批1', copier: 'FY-01' },
-      { at: T.morning },
-    )
+    const copy = signed('carrier.copied', copyPayload('c1', [{ id: 'k1', copyNumber: 1 }]), { at: T.morning })
     expect(openAnomalies(fold([first, copy]))).toEqual([
       expect.objectContaining({ kind: 'duplicate_copy', carrierId: 'k1', eventIds: [first.id, copy.id] }),
     ])

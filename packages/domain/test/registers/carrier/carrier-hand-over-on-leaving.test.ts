@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { carriersHeldBy } from '../../../src/core/carrier-holdings.ts'
 import { DEFAULT_PERSONNEL_POLICY } from '../../../src/registers/personnel/policy.ts'
 import { carrierFixture, contextWithView, refusalCodes, testUnitView } from '../../support/slice-fold.ts'
-import { fold, leaving, local, onboarding } from '../personnel/personnel-fold.ts'
+import { fold, leaving, local, onboarding, withPosts } from '../personnel/personnel-fold.ts'
 
 /** rule C-12 inside the unit fold: the attestation is checked against what the registers show held. */
 
@@ -11,7 +11,13 @@ const L = local('2026-06-01T09:00')
 const handOut = (reader: string) => ({ id: 'h1', reader, handedOutAt: T, dueAt: T + 3_600_000 })
 
 function leaveWith(view: ReturnType<typeof testUnitView>) {
-  return fold([...onboarding('p1', T), ...leaving('p1', L)], DEFAULT_PERSONNEL_POLICY, contextWithView(view))
+  // The 分管领导 who approves (P-04) is read from the organisation register, through the same view.
+  const posts = withPosts()
+  return fold(
+    [...onboarding('p1', T), ...leaving('p1', L)],
+    DEFAULT_PERSONNEL_POLICY,
+    contextWithView({ ...view, postsOf: (u) => posts.view?.postsOf(u) ?? [] }, posts),
+  )
 }
 
 describe('rule C-12: hand over every carrier before leaving the post', () => {

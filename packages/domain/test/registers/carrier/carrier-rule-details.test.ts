@@ -3,7 +3,17 @@ import { isStateSecret, levelMarking } from '../../../src/core/levels.ts'
 import type { Result } from '../../../src/core/result.ts'
 import { isOverdue, overdueHandOuts } from '../../../src/registers/carrier/queries.ts'
 import { createUnitRegister } from '../../../src/unit/unit-fold.ts'
-import { check, fold, local, makeContext, refusal, registration, signed, T } from '../../support/fixtures.ts'
+import {
+  check,
+  copyPayload,
+  fold,
+  local,
+  makeContext,
+  refusal,
+  registration,
+  signed,
+  T,
+} from '../../support/fixtures.ts'
 
 const registered = signed(
   'carrier.registered',
@@ -224,13 +234,9 @@ describe('rule details: messages, details and edge cases', () => {
     const late = signed('carrier.registered', registration({ receivedOn: '2026-02-20' }), {
       at: local('2026-03-02T08:00'),
     })
-    const copy = signed(
-      'carrier.copied',
-      { originalId: 'c1', copies: [{ id: 'k1', copyNumber: 9 }], approvalRef: 'R', copier: 'A' },
-      {
-        at: T.morning,
-      },
-    )
+    const copy = signed('carrier.copied', copyPayload('c1', [{ id: 'k1', copyNumber: 9 }]), {
+      at: T.morning,
+    })
     const state = fold([late, copy])
     expect(state.carriers.get('c1')?.lateRegistration).toBe(true)
     expect(state.carriers.get('k1')?.lateRegistration).toBe(false)

@@ -4,7 +4,16 @@ import {
   isCentralIssuer,
 } from '../../../src/registers/carrier/central-documents.ts'
 import type { CarrierRegistered } from '../../../src/registers/carrier/events.ts'
-import { check, fold, local, refusal, refusedCodes, registration, signed } from '../../support/fixtures.ts'
+import {
+  check,
+  copyPayload,
+  fold,
+  local,
+  refusal,
+  refusedCodes,
+  registration,
+  signed,
+} from '../../support/fixtures.ts'
 
 /** rule C-18: unclassified 中共中央 documents are kept as classified. */
 
@@ -39,19 +48,22 @@ describe('rule C-18: central unclassified documents kept as classified', () => {
 
   it('copies it only with a recorded approval on the designated copier, like a 秘密 carrier (C-07)', () => {
     const r = signed('carrier.registered', { ...central, centralUnclassified: true }, { at })
-    const copy = (approvalRef: string, copier: string) =>
+    const copy = (approved: boolean, place: 'listed' | 'shop' = 'listed') =>
       signed(
         'carrier.copied',
-        { originalId: 'c1', copies: [{ id: 'c1f', copyNumber: null }], approvalRef, copier },
+        copyPayload('c1', [{ id: 'c1f', copyNumber: null }], {
+          ...(approved ? {} : { approval: null }),
+          ...(place === 'shop' ? { place: { kind: 'licensed_point' as const, pointId: 'copy-shop' } } : {}),
+        }),
         { at: at + 60_000 },
       )
-    expect(refusedCodes(fold([r, copy('', '')]))).toEqual(['C-07'])
-    expect(refusedCodes(fold([r, copy('批〔2026〕1号', '')]))).toEqual(['C-07'])
-    const copied = fold([r, copy('批〔2026〕1号', 'FY-01')])
+    expect(refusedCodes(fold([r, copy(false)]))).toEqual(['C-07'])
+    expect(refusedCodes(fold([r, copy(true, 'shop')]))).toEqual(['C-07'])
+    const copied = fold([r, copy(true)])
     expect(refusedCodes(copied)).toEqual([])
     expect(copied.carriers.get('c1f')?.keptAsClassified).toBe(true)
     const ordinary = signed('carrier.registered', { ...central, issuer: '县委办公室' }, { at })
-    expect(refusedCodes(fold([ordinary, copy('', '')]))).toEqual([])
+    expect(refusedCodes(fold([ordinary, copy(false, 'shop')]))).toEqual([])
   })
 })
 

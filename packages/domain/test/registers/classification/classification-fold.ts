@@ -1,4 +1,5 @@
 import type { SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
+import type { UnitPost } from '../../../src/core/unit-view.ts'
 import {
   type ClassificationPolicy,
   DEFAULT_CLASSIFICATION_POLICY,
@@ -6,19 +7,49 @@ import {
 import { createClassificationSlice } from '../../../src/registers/classification/slice.ts'
 import type { ClassificationItem, ClassificationState } from '../../../src/registers/classification/state.ts'
 import { sliceContext } from '../../support/slice-fixtures.ts'
-import { foldSlice, refusalCodes, type SliceFold } from '../../support/slice-fold.ts'
+import {
+  contextWithView,
+  foldSlice,
+  refusalCodes,
+  type SliceFold,
+  testUnitView,
+} from '../../support/slice-fold.ts'
 
 export { local } from '../../support/fixtures.ts'
 
 /** The classification register's users; `far` is a classifier of another unit. */
-export const CTX: SliceContext = sliceContext({
+const USERS = sliceContext({
   officer1: ['officer'],
   leader1: ['leader'],
   classifier1: ['classifier'],
   classifier2: ['classifier'],
   boss: ['leader', 'classifier'],
+  // Officers who also hold a classifier or leader role (four eyes across roles).
+  clerk: ['officer', 'classifier'],
+  chief: ['officer', 'leader'],
   far: { roles: ['classifier'], unit: 'town-2' },
 })
+
+/**
+ * Organisation posts (B-04) the steps read: leader1 the 分管领导 (approves, D-01), the classifiers the
+ * 定密责任人 (review, D-09), boss the main leader who is also a classifier (four eyes). A static view:
+ * the organisation register itself keeps one classifier at a time.
+ */
+export const POSTS: Readonly<Record<string, readonly UnitPost[]>> = {
+  leader1: ['responsible_leader'],
+  classifier1: ['classifier'],
+  classifier2: ['classifier'],
+  boss: ['first_responsible', 'classifier'],
+  clerk: ['classifier'],
+  chief: ['responsible_leader'],
+}
+
+/** The register's context with the organisation posts `posts` in its unit view. */
+export function withPosts(posts: Readonly<Record<string, readonly UnitPost[]>> = POSTS): SliceContext {
+  return contextWithView(testUnitView({ posts }), USERS)
+}
+
+export const CTX: SliceContext = withPosts()
 
 /** The classification register under `policy` folded alone (slice-fold.ts). */
 export function fold(

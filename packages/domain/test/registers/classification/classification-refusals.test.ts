@@ -144,7 +144,7 @@ describe('reviews and approvals (rules D-01, D-05)', () => {
       ['a0', 'D-05'],
       ['a1', 'D-05'],
     ])
-    expect(out.refused[1]?.error.message.en).toBe('The reviewer cannot also approve (rule D-05)')
+    expect(out.refused[1]?.error.details).toEqual({ person: 'boss', parts: ['reviewer', 'approver'] })
     expect(out.state.items.get('i1')?.determination?.level).toBe('secret')
   })
 })

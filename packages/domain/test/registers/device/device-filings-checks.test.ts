@@ -4,7 +4,16 @@ import { pendingBureauFilings } from '../../../src/registers/device/queries.ts'
 import { createDeviceSlice, deviceSlice } from '../../../src/registers/device/slice.ts'
 import { expectClearRefusal } from '../../support/clear-refusal.ts'
 import { makeContext } from '../../support/fixtures.ts'
-import { codes, device, eventBuilder, foldDevices, judgeAfter, plainPc, setup } from './device-fold.ts'
+import {
+  codes,
+  device,
+  deviceContext,
+  eventBuilder,
+  foldDevices,
+  judgeAfter,
+  plainPc,
+  setup,
+} from './device-fold.ts'
 
 /** Configuration and networks (M-11), bureau filings, check items (M-06, M-08), anomalies, the slice itself. */
 
@@ -220,7 +229,7 @@ describe('device register: the slice', () => {
       ev('device.medium_used', { mediumId: 'u1', computerId: 'pc1' }),
       ev('device.check_recorded', { checkId: 'k1', item: 'software', deviceId: 'pc1', passed: false }),
     ]
-    const ctx = makeContext()
+    const ctx = deviceContext()
     const work = deviceSlice.fork(deviceSlice.empty())
     for (const e of history) if (deviceSlice.check(work, e, ctx) === null) deviceSlice.apply(work, e, ctx)
     const before = structuredClone(deviceSlice.view(work))

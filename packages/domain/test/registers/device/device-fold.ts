@@ -7,10 +7,53 @@ import {
 } from '../../../src/registers/device/events.ts'
 import { deviceSlice } from '../../../src/registers/device/slice.ts'
 import type { DeviceState, DeviceWork } from '../../../src/registers/device/state.ts'
-import { local, makeContext, type TestActor } from '../../support/fixtures.ts'
-import { foldSlice, idSequence, type SliceFold, sliceEvent } from '../../support/slice-fold.ts'
+import { local, type TestActor } from '../../support/fixtures.ts'
+import {
+  contextWithView,
+  foldSlice,
+  idSequence,
+  type SliceFold,
+  sliceEvent,
+  testUnitView,
+} from '../../support/slice-fold.ts'
 
 export { refusalCodes as codes } from '../../support/slice-fold.ts'
+
+/**
+ * Organisation posts (B-04) the device rules read: leader1 is the 分管领导 (signs users' books, B-05)
+ * and the office head (M-09, M-10), chief1 the main leader (scrap, M-05).
+ */
+export const DEVICE_POSTS = {
+  leader1: ['responsible_leader', 'office_head'],
+  chief1: ['first_responsible'],
+} as const
+
+type Posts = NonNullable<Parameters<typeof testUnitView>[0]>['posts']
+
+/** The fixtures' context: the device register with the organisation posts of DEVICE_POSTS. */
+export function deviceContext(posts: Posts = DEVICE_POSTS): SliceContext {
+  return contextWithView(testUnitView({ posts }))
+}
+
+/**
+ * `history` folded with the fixtures' posts, then `later` checked and applied in order with `posts`:
+ * an appointment changed in the organisation register in between (B-04). Refusals are kept in order.
+ */
+export function foldAcrossPostChange(
+  history: readonly SliceEvent[],
+  posts: Posts,
+  later: readonly SliceEvent[],
+): { state: DeviceState; refused: DomainError[]; ctx: SliceContext } {
+  const work = foldInOrder(history)
+  const ctx = deviceContext(posts)
+  const refused: DomainError[] = []
+  for (const e of later) {
+    const error = deviceSlice.check(work, e, ctx)
+    if (error === null) deviceSlice.apply(work, e, ctx)
+    else refused.push(error)
+  }
+  return { state: deviceSlice.view(work), refused, ctx }
+}
 
 /**
  * Check → apply of `events` in the order given (as the unit fold does once it has ordered the log by
@@ -19,7 +62,7 @@ export { refusalCodes as codes } from '../../support/slice-fold.ts'
 export function foldInOrder(
   events: readonly SliceEvent[],
   slice: RegisterSlice<DeviceWork, DeviceState> = deviceSlice,
-  ctx: SliceContext = makeContext(),
+  ctx: SliceContext = deviceContext(),
 ): DeviceWork {
   const work = slice.fork(slice.empty())
   for (const e of events) if (slice.check(work, e, ctx) === null) slice.apply(work, e, ctx)
@@ -35,7 +78,7 @@ export function judgeAfter(
   history: readonly SliceEvent[],
   event: SliceEvent,
   slice: RegisterSlice<DeviceWork, DeviceState> = deviceSlice,
-  ctx: SliceContext = makeContext(),
+  ctx: SliceContext = deviceContext(),
 ): { error: DomainError | null; state: DeviceState } {
   const work = foldInOrder(history, slice, ctx)
   const error = slice.check(work, event, ctx)
@@ -48,7 +91,7 @@ export function judgeAfter(
 export function foldDevices(
   events: readonly SliceEvent[],
   slice: RegisterSlice<DeviceWork, DeviceState> = deviceSlice,
-  ctx?: SliceContext,
+  ctx: SliceContext = deviceContext(),
 ): SliceFold<DeviceState> {
   return foldSlice(slice, events, ctx)
 }

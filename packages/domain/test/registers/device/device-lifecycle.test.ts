@@ -85,14 +85,14 @@ describe('device register: repair, disposal, configuration and checks', () => {
     expect(passed.state.useLog).toHaveLength(1)
   })
 
-  it('M-05 scrap needs the main leader; the disk removed and sent to the bureau with a receipt; never sold', () => {
+  it('M-05, B-04: scrap needs the main leader of the organisation register; the disk removed and sent to the bureau with a receipt; never sold', () => {
     const ev = eventBuilder()
     const noReceipt = { deviceId: 'pc1', disposal: 'scrap', diskRemoved: true, diskTo: 'bureau' } as const
     const scrap = { ...noReceipt, diskReceipt: 'R-1' } as const
     const fold = foldDevices([
       ...setup(ev),
       ev('device.disposal_approved', { deviceId: 'pc1', disposal: 'scrap' }),
-      ev('device.leader_designated', { userId: 'chief1', post: 'main' }),
+      ev('device.disposal_approved', { deviceId: 'u1', disposal: 'scrap' }),
       ev('device.disposal_approved', { deviceId: 'pc1', disposal: 'scrap' }),
       ev('device.disposal_approved', { deviceId: 'pc1', disposal: 'scrap' }, 'chief1'),
       ev('device.disposed', { ...scrap, approvalId: 'd009', diskTo: 'sold' }),
@@ -103,7 +103,18 @@ describe('device register: repair, disposal, configuration and checks', () => {
       ev('device.disposed', { ...scrap, approvalId: 'd009' }),
       ev('device.used', { deviceId: 'pc1', user: 'staff-a' }),
     ])
-    expect(codes(fold)).toEqual(['M-05', 'M-05', 'M-05', 'M-05', 'M-05', 'M-05', 'M-05', 'DEVICE-RETIRED'])
+    // leader1 is the 分管领导, not the main leader: three scrap approvals refused.
+    expect(codes(fold)).toEqual([
+      'M-05',
+      'M-05',
+      'M-05',
+      'M-05',
+      'M-05',
+      'M-05',
+      'M-05',
+      'M-05',
+      'DEVICE-RETIRED',
+    ])
     expect(fold.state.devices.get('pc1')?.status).toBe('scrapped')
     expect(pendingBureauFilings(fold.state).map((f) => [f.subject, f.refId])).toEqual([['disposal', 'd015']])
   })

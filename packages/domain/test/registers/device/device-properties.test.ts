@@ -19,7 +19,8 @@ function pool(): SliceEvent[] {
   } as const
   return [
     ...setup(ev),
-    ev('device.leader_designated', { userId: 'chief1', post: 'main' }),
+    // Four eyes (B-05): a leader never signs their own user's book; refused, keeps the ids below.
+    ev('device.user_book_signed', { bookId: 'b3', user: 'leader1' }),
     ev(
       'device.registered',
       device({ deviceId: 'pc9', number: 'JSJ-9', responsible: 'staff-b' }),

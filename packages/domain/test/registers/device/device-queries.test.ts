@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { UnitPost } from '../../../src/core/unit-view.ts'
 import { DEFAULT_DEVICE_POLICY } from '../../../src/registers/device/policy.ts'
 import {
   openDeviceAnomalies,
@@ -19,8 +20,9 @@ const DAY = 86_400_000
 const atSite = { site: 'designated', repairer: 'X', diskRemoved: true } as const
 
 describe('device register: books to sign (B-05)', () => {
-  it('B-05 gaps list users by time then name, their devices sorted; retired and office devices left out', () => {
+  it('B-05, B-02: gaps list users by time then name, their devices sorted; retired and office devices left out', () => {
     const ev = eventBuilder()
+    const T = local('2026-03-02T09:30')
     const events = [
       ev('device.user_book_signed', { bookId: 'b1', user: 'staff-a' }),
       ev('device.user_book_signed', { bookId: 'b2', user: 'staff-b' }),
@@ -28,9 +30,21 @@ describe('device register: books to sign (B-05)', () => {
       ev(
         'device.registered',
         device({ deviceId: 'u5', number: 'JZ-5', kind: 'medium', responsible: 'staff-b' }),
+        'officer1',
+        T,
       ),
-      ev('device.registered', device({ deviceId: 'pc5', number: 'JSJ-5', responsible: 'staff-b' })),
-      ev('device.registered', device({ deviceId: 'pc1', number: 'JSJ-1', responsible: 'staff-a' })),
+      ev(
+        'device.registered',
+        device({ deviceId: 'pc5', number: 'JSJ-5', responsible: 'staff-b' }),
+        'officer1',
+        T,
+      ),
+      ev(
+        'device.registered',
+        device({ deviceId: 'pc1', number: 'JSJ-1', responsible: 'staff-a' }),
+        'officer1',
+        T,
+      ),
       ev(
         'device.registered',
         device({ deviceId: 'pc6', number: 'JSJ-6', classified: false, level: null, responsible: 'staff-c' }),
@@ -45,20 +59,21 @@ describe('device register: books to sign (B-05)', () => {
         'device.registered',
         device({ deviceId: 'fx1', number: 'FY-1', kind: 'office_device', classified: false, level: null }),
       ),
-      ev('device.leader_designated', { userId: 'chief1', post: 'book_signer' }),
     ]
     const fold = foldDevices(events)
     expect(codes(fold)).toEqual([])
-    const since = events[9]?.atMs
-    expect(userBooksToSign(fold.state)).toEqual([
-      { user: 'staff-a', deviceIds: ['pc1'], since },
-      { user: 'staff-b', deviceIds: ['pc5', 'u5'], since },
+    expect(userBooksToSign(fold.state)).toEqual([])
+    // leader1, who signed the books, has left the post; chief1 is the 分管领导 now (organisation register).
+    const postsOf = (u: string): UnitPost[] => (u === 'chief1' ? ['responsible_leader'] : [])
+    expect(userBooksToSign(fold.state, postsOf)).toEqual([
+      { user: 'staff-a', deviceIds: ['pc1'], since: T },
+      { user: 'staff-b', deviceIds: ['pc5', 'u5'], since: T },
     ])
     const resigned = foldDevices([
       ...events,
       ev('device.user_book_signed', { bookId: 'b4', user: 'staff-a' }, 'chief1'),
     ])
-    expect(userBooksToSign(resigned.state).map((g) => g.user)).toEqual(['staff-b'])
+    expect(userBooksToSign(resigned.state, postsOf).map((g) => g.user)).toEqual(['staff-b'])
   })
 })
 

@@ -55,19 +55,6 @@ describe('device register: registration, assignment and designation refusals', (
     })
   })
 
-  it('B-05 a designation names a known leader of this unit: unknown users and other units are refused', () => {
-    const ev = eventBuilder()
-    const events = [
-      ev('device.leader_designated', { userId: 'stranger', post: 'main' }),
-      ev('device.leader_designated', { userId: 'leader2', post: 'main' }),
-      ev('device.leader_designated', { userId: 'chief1', post: 'main' }),
-    ]
-    const fold = foldDevices(events)
-    expect(codes(fold)).toEqual(['DEVICE-NOT-LEADER', 'DEVICE-NOT-LEADER'])
-    expect(fold.refused.map((r) => r.error.details)).toEqual([{ userId: 'stranger' }, { userId: 'leader2' }])
-    expect([...fold.state.leaders]).toEqual([['main', { userId: 'chief1', since: events[2]?.atMs }]])
-  })
-
   it('B-05 the book records its signing leader and time; a later book replaces the earlier one', () => {
     const ev = eventBuilder()
     const events = [

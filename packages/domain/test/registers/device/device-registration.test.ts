@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
+import { deviceEvents } from '../../../src/registers/device/events.ts'
 import { userBooksToSign } from '../../../src/registers/device/queries.ts'
-import { codes, device, eventBuilder, foldDevices, setup } from './device-fold.ts'
+import { deviceSlice } from '../../../src/registers/device/slice.ts'
+import { makeContext } from '../../support/fixtures.ts'
+import {
+  codes,
+  device,
+  deviceContext,
+  eventBuilder,
+  foldAcrossPostChange,
+  foldDevices,
+  setup,
+} from './device-fold.ts'
 
 describe('device register: registration, keepers and books', () => {
   it('M-01 registers a device with its number and responsible person; refuses a reused number', () => {
@@ -82,33 +94,55 @@ describe('device register: registration, keepers and books', () => {
     expect(fold.state.devices.get('pc1')?.responsible).toBe('staff-c')
   })
 
-  it('B-05 a new book signer makes old books stale: assignment refused and the gap shows until re-signed', () => {
+  it('B-05, B-02, B-04: a book whose leader left the signing post is stale: assignment refused, the gap shows until re-signed', () => {
     const ev = eventBuilder()
-    const events = [
-      ...setup(ev),
-      ev('device.leader_designated', { userId: 'chief1', post: 'book_signer' }),
+    const history = setup(ev)
+    // leader1 signed the books, then left the post: chief1 is now the 分管领导 (organisation register).
+    const later = [
       ev('device.assigned', { deviceId: 'u1', responsible: 'staff-b' }),
-      ev('device.user_book_signed', { bookId: 'b9', user: 'staff-b' }),
+      ev('device.user_book_signed', { bookId: 'b9', user: 'staff-c' }),
     ]
-    const stale = foldDevices(events)
-    // The book is signed by leader1, no longer the designated signer (B-02: re-signed when a signer changes).
-    expect(codes(stale)).toEqual(['B-05', 'B-05'])
-    const gaps = userBooksToSign(stale.state)
+    const stale = foldAcrossPostChange(history, { chief1: ['responsible_leader'] }, later)
+    expect(stale.refused.map((e) => e.code)).toEqual(['B-05', 'B-05'])
+    expect(stale.refused[1]?.message.zh).toContain('分管保密工作领导')
+    const postsOf = (u: string) => stale.ctx.view?.postsOf(u) ?? []
+    const gaps = userBooksToSign(stale.state, postsOf)
     expect(gaps.map((g) => g.user)).toEqual(['staff-a'])
     expect(gaps[0]?.deviceIds).toEqual(['pc1', 'u1'])
-    expect(gaps[0]?.since).toBe(events[5]?.atMs)
-    const resigned = foldDevices([
-      ...events,
+    expect(gaps[0]?.since).toBe(history[2]?.atMs)
+    // Without the organisation posts the register only knows that a book exists.
+    expect(userBooksToSign(stale.state)).toEqual([])
+    const resigned = foldAcrossPostChange(history, { chief1: ['responsible_leader'] }, [
       ev('device.user_book_signed', { bookId: 'b10', user: 'staff-a' }, 'chief1'),
+      ev('device.registered', device({ deviceId: 'pc2', number: 'JSJ-002' })),
     ])
-    expect(userBooksToSign(resigned.state)).toEqual([])
+    expect(resigned.refused).toEqual([])
+    expect(userBooksToSign(resigned.state, postsOf)).toEqual([])
   })
 
-  it('B-05 a designation names a leader of this unit', () => {
+  it('B-05, B-04: the book is signed by the 单位责任领导 of the organisation register, never by the user themself', () => {
     const ev = eventBuilder()
-    const fold = foldDevices([ev('device.leader_designated', { userId: 'classifier1', post: 'book_signer' })])
-    expect(codes(fold)).toEqual(['DEVICE-NOT-LEADER'])
-    expect(fold.state.leaders.size).toBe(0)
+    expect(Object.hasOwn(deviceEvents, 'device.leader_designated')).toBe(false)
+    const events = [
+      ev('device.user_book_signed', { bookId: 'b1', user: 'staff-a' }, 'chief1'),
+      ev('device.user_book_signed', { bookId: 'b2', user: 'leader1' }),
+      ev('device.user_book_signed', { bookId: 'b3', user: 'staff-b' }),
+    ]
+    // chief1 is only the office head here: a leader, but not the 单位责任领导.
+    const fold = foldDevices(
+      events,
+      deviceSlice,
+      deviceContext({ leader1: ['responsible_leader'], chief1: ['office_head'] }),
+    )
+    expect(codes(fold)).toEqual(['B-05', 'B-05'])
+    expect(fold.refused[0]?.error.details).toMatchObject({ approver: 'chief1', held: ['office_head'] })
+    expect(fold.refused[1]?.error.details).toMatchObject({
+      person: 'leader1',
+      parts: ['responsible leader', 'user'],
+    })
+    expect([...fold.state.books.keys()]).toEqual(['staff-b'])
+    // Folded without the organisation register, no book can be signed.
+    expect(codes(foldDevices([events[2] as SliceEvent], deviceSlice, makeContext()))).toEqual(['B-05'])
   })
 
   it('M-11 only classified networks are registered', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { pendingBureauFilings, securityChecksPending } from '../../../src/registers/device/queries.ts'
-import { codes, eventBuilder, foldDevices, judgeAfter, plainPc, setup } from './device-fold.ts'
+import {
+  codes,
+  eventBuilder,
+  foldAcrossPostChange,
+  foldDevices,
+  judgeAfter,
+  plainPc,
+  setup,
+} from './device-fold.ts'
 
 /** Refusal branches and records of repair (M-04) and of replacement and scrap (M-05). */
 
@@ -137,22 +145,28 @@ describe('device register: repair (M-04)', () => {
 })
 
 describe('device register: replacement and scrap (M-05)', () => {
-  it('M-05 a scrap refused for want of the main leader names the actor and the main leader, if any', () => {
+  it('M-05, B-04: a scrap refused for want of the main leader names the approver and the posts they hold', () => {
     const ev = eventBuilder()
     const fold = foldDevices([
       ...setup(ev),
       ev('device.disposal_approved', { deviceId: 'pc1', disposal: 'scrap' }),
-      ev('device.leader_designated', { userId: 'chief1', post: 'main' }),
-      ev('device.disposal_approved', { deviceId: 'pc1', disposal: 'scrap' }),
       ev('device.disposal_approved', { deviceId: 'pc7', disposal: 'replace' }),
     ])
-    expect(codes(fold)).toEqual(['M-05', 'M-05', 'M-01'])
+    expect(codes(fold)).toEqual(['M-05', 'M-01'])
     expect(fold.refused.map((r) => r.error.details)).toEqual([
-      { actor: 'leader1', mainLeader: null },
-      { actor: 'leader1', mainLeader: 'chief1' },
+      { approver: 'leader1', posts: ['first_responsible'], held: ['responsible_leader', 'office_head'] },
       { deviceId: 'pc7' },
     ])
+    expect(fold.refused[0]?.error.message.zh).toContain('主要领导')
     expect(fold.state.approvals.size).toBe(0)
+    // Who is main leader is the organisation register's say at the event's time, not a designation here.
+    const later = foldAcrossPostChange(setup(eventBuilder()), { leader1: ['first_responsible'] }, [
+      ev('device.disposal_approved', { deviceId: 'pc1', disposal: 'scrap' }),
+      ev('device.disposal_approved', { deviceId: 'u1', disposal: 'scrap' }, 'chief1'),
+    ])
+    expect(later.refused.map((e) => e.code)).toEqual(['M-05'])
+    expect(later.refused[0]?.details).toMatchObject({ approver: 'chief1', held: [] })
+    expect([...later.state.approvals.values()].map((a) => a.by)).toEqual(['leader1'])
   })
 
   it('M-05 the approval matches the disposal and the device; the refusal says which approval is missing', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { UnitPost } from '../../../src/core/unit-view.ts'
 import { DEFAULT_CALENDAR } from '../../../src/core/work-calendar.ts'
 import { deviceYearFigures } from '../../../src/registers/device/queries.ts'
 import { local } from '../../support/fixtures.ts'
@@ -83,12 +84,6 @@ describe('device register: year figures', () => {
       at('2026-01-02T09:09'),
     ),
     ev('device.anomaly_resolved', { anomalyId: 'd006', note: '已断网' }, 'officer1', at('2026-01-02T09:10')),
-    ev(
-      'device.leader_designated',
-      { userId: 'chief1', post: 'book_signer' },
-      'leader1',
-      at('2026-01-02T09:11'),
-    ),
     ev('device.user_book_signed', { bookId: 'b3', user: 'staff-b' }, 'chief1', at('2026-01-02T09:12')),
     ev(
       'device.check_recorded',
@@ -98,11 +93,13 @@ describe('device register: year figures', () => {
     ),
   ]
   const fold = foldDevices(events)
+  // By the year's end leader1, who signed staff-a's book, has left the post (organisation register).
+  const postsOf = (u: string): UnitPost[] => (u === 'chief1' ? ['responsible_leader'] : [])
 
   it('M-01 B-05 M-04 M-05 M-06 the year counts what happened in it, by the local calendar', () => {
     expect(codes(fold)).toEqual([])
     expect(events[5]?.atMs).toBeLessThan(newYear)
-    expect(deviceYearFigures(fold.state, 2026, DEFAULT_CALENDAR)).toEqual({
+    expect(deviceYearFigures(fold.state, 2026, DEFAULT_CALENDAR, postsOf)).toEqual({
       year: 2026,
       inUse: {
         computer: { classified: 1, nonClassified: 0 },
@@ -121,6 +118,13 @@ describe('device register: year figures', () => {
       anomaliesOpen: 2,
       softwareChecks: 2,
       pendingFilings: 1,
+    })
+  })
+
+  it('B-05, B-02: without the organisation posts a book counts while it exists', () => {
+    expect(deviceYearFigures(fold.state, 2026, DEFAULT_CALENDAR)).toMatchObject({
+      booksSigned: 2,
+      bookGaps: 0,
     })
   })
 

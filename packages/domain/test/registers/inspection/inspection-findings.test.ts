@@ -85,6 +85,35 @@ describe('inspection register rules', () => {
     expect(findingsAwaitingVerification(officerResponsible.state).map((x) => x.findingId)).toEqual(['f1'])
   })
 
+  it('I-04 whoever declared the rectification for the responsible person does not verify it (four eyes)', () => {
+    const ev = eventBuilder()
+    const f = fold([
+      ev('inspection.recorded', inspection(), T0),
+      ev('inspection.finding_recorded', finding(), T0),
+      // officer3 declares staff1's rectification done, then tries to verify it; leader1 verifies.
+      ev('inspection.finding_rectified', { findingId: 'f1', note: '已代为申报' }, T0 + HOUR, 'officer3'),
+      ev(
+        'inspection.finding_verified',
+        { findingId: 'f1', outcome: 'fixed', note: '复查' },
+        T0 + DAY,
+        'officer3',
+      ),
+      ev(
+        'inspection.finding_verified',
+        { findingId: 'f1', outcome: 'fixed', note: '复查' },
+        T0 + 2 * DAY,
+        'leader1',
+      ),
+    ])
+    expect(codes(f)).toEqual(['I-04'])
+    expect(f.refused[0]?.error.details).toEqual({ person: 'officer3', parts: ['declarer', 'verifier'] })
+    expect(f.state.findings.get('f1')).toMatchObject({
+      state: 'verified',
+      rectifiedBy: 'officer3',
+      verifications: [expect.objectContaining({ by: 'leader1' })],
+    })
+  })
+
   it('I-04 a rejected rectification reopens the finding and it falls overdue after its deadline', () => {
     const ev = eventBuilder()
     const f = fold([

@@ -113,6 +113,7 @@ describe('inspection register: records', () => {
       reportedUpAt: T0 + HOUR,
       reportedTo: '镇党委书记',
       rectifiedAt: null,
+      rectifiedBy: null,
       verifications: [notFixed],
       state: 'open',
       closedAt: null,

@@ -145,7 +145,7 @@ describe('inspection register: the state of a finding', () => {
     expect(f.state.findings.get('f1')).toMatchObject({ state: 'verified', rectifiedAt: T0 + HOUR })
   })
 
-  it('I-04 verifying an open finding names its state; by the responsible person names the finding', () => {
+  it('I-04 verifying an open finding names its state; by the responsible person names the two parts', () => {
     const ev = eventBuilder()
     const f = fold([
       ev('inspection.recorded', inspection(), T0),
@@ -162,7 +162,7 @@ describe('inspection register: the state of a finding', () => {
     expect(codes(f)).toEqual(['I-04', 'I-04'])
     expect(f.refused.map((r) => r.error.details)).toEqual([
       { findingId: 'f1', state: 'open' },
-      { findingId: 'f1' },
+      { person: 'officer3', parts: ['responsible person', 'verifier'] },
     ])
   })
 })

@@ -24,7 +24,7 @@ import {
   sliceEvent,
   testUnitView,
 } from '../../support/slice-fold.ts'
-import { device, eventBuilder as deviceEvents, setup } from '../device/device-fold.ts'
+import { device, deviceContext, eventBuilder as deviceEvents, setup } from '../device/device-fold.ts'
 
 /** Monday 2 March 2026, 09:00: a working day, office hours 08:30–17:30. */
 export const MON = local('2026-03-02T09:00')
@@ -42,7 +42,6 @@ export function deviceState(): DeviceState {
     ev('device.registered', device({ deviceId: 'pc2', number: 'JSJ-002', classified: false, level: null })),
     ev('device.registered', device({ deviceId: 'pc3', number: 'JSJ-003', level: 'confidential' })),
     ev('device.registered', device({ deviceId: 'pc4', number: 'JSJ-004' })),
-    ev('device.leader_designated', { userId: 'chief1', post: 'main' }),
   ]
   const approval = ev('device.disposal_approved', { deviceId: 'pc4', disposal: 'scrap' }, 'chief1')
   events.push(
@@ -56,7 +55,7 @@ export function deviceState(): DeviceState {
       diskReceipt: 'R-1',
     }),
   )
-  const fold = foldSlice(deviceSlice, events)
+  const fold = foldSlice(deviceSlice, events, deviceContext())
   if (fold.refused.length > 0) throw new Error(`device fixture refused: ${JSON.stringify(fold.refused)}`)
   return fold.state
 }
@@ -90,10 +89,14 @@ export function carriers(): Carrier[] {
   ]
 }
 
+/** Organisation posts (B-04): leader1 the main leader, chief1 the 分管领导. */
+export const POSTS = { leader1: ['first_responsible'], chief1: ['responsible_leader'] } as const
+
 export function unitView(overrides: Parameters<typeof testUnitView>[0] = {}): UnitView {
   return testUnitView({
     carriers: carriers(),
     registers: { device: deviceState(), incident: incidentState() },
+    posts: POSTS,
     ...overrides,
   })
 }
@@ -152,7 +155,6 @@ export function approval(
       { recipientId: 'county-office', unitName: '县委办公室', local: false },
       { recipientId: 'town-2', unitName: '邻镇党政办', local: true },
     ],
-    post: 'main',
     ...overrides,
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { SliceEvent } from '../../../src/core/register-slice.ts'
 import { DEFAULT_OUTGOING_POLICY } from '../../../src/registers/outgoing/policy.ts'
 import {
   materialAwaitingDestruction,
@@ -11,11 +12,13 @@ import {
   approval,
   carriers,
   foldOutgoing,
+  foldWork,
   HOUR,
   issue,
   issuedDocument,
   MIN,
   outgoingBuilder,
+  POSTS,
   print,
   printedDocument,
   viewContext,
@@ -30,7 +33,7 @@ describe('outgoing documents: signing out and registration (C-15)', () => {
       ev('outgoing.issued', issue()),
       ev('outgoing.approved', approval({ approvalId: 'a0', docId: 'other' })),
       ev('outgoing.issued', issue({ approvalId: 'a0' })),
-      ev('outgoing.approved', approval({ approvalId: 'a2', post: 'in_charge' })),
+      ev('outgoing.approved', approval({ approvalId: 'a2' }), undefined, 'chief1'),
       ev('outgoing.approved', approval()),
       ev('outgoing.issued', issue()),
       ev('outgoing.issued', issue({ docId: 'doc2', sequenceNo: '2026-0002' })),
@@ -61,7 +64,7 @@ describe('outgoing documents: signing out and registration (C-15)', () => {
 
   it('rule C-15: a county may let the leader in charge sign documents out (policy)', () => {
     const ev = outgoingBuilder()
-    const events = [ev('outgoing.approved', approval({ post: 'in_charge' })), ev('outgoing.issued', issue())]
+    const events = [ev('outgoing.approved', approval(), undefined, 'chief1'), ev('outgoing.issued', issue())]
     expect(refusalCodes(foldOutgoing(events))).toEqual(['C-15', 'C-15'])
     const allowed = foldOutgoing(events, viewContext(), {
       ...DEFAULT_OUTGOING_POLICY,
@@ -103,14 +106,18 @@ describe('outgoing documents: printing (C-15, C-20)', () => {
   it('rule C-15: refuses to print when the computer register is not in the view, or does not hold the computer', () => {
     const ev = outgoingBuilder()
     const events = [...issuedDocument(ev), ev('outgoing.printed', print())]
-    const noView = foldOutgoing(events, makeContext())
-    expect(refusalCodes(noView)).toEqual(['C-15'])
-    expect(noView.refused[0]?.error.message.zh).toContain('计算机台账不可用')
-    const noDevices = foldOutgoing(events, contextWithView(testUnitView({ carriers: carriers() })))
+    // The document issued with the unit view (the signer's post is checked there, B-04), then printed without.
+    const { slice, work } = foldWork(issuedDocument(outgoingBuilder()))
+    const noView = slice.check(work, events[2] as SliceEvent, makeContext())
+    expect(noView?.code).toBe('C-15')
+    expect(noView?.message.zh).toContain('计算机台账不可用')
+    const noDevices = foldOutgoing(
+      events,
+      contextWithView(testUnitView({ carriers: carriers(), posts: POSTS })),
+    )
     expect(refusalCodes(noDevices)).toEqual(['C-15'])
     expect(noDevices.refused[0]?.error.message.zh).toContain('未在计算机台账中登记')
     expect(noDevices.refused[0]?.error.message.en).toContain('(rule C-15)')
-    expect(refusalCodes(foldOutgoing(events, makeContext()))).toEqual(['C-15'])
   })
 
   it('rule C-15: jobs are ordered within the approved number; copies numbered in sequence', () => {

@@ -17,7 +17,7 @@ function pool(): SliceEvent[] {
   const at = (minutes: number) => DAY1 + minutes * MIN
   return [
     ev('outgoing.approved', approval(), at(0)),
-    ev('outgoing.approved', approval({ approvalId: 'a2', docId: 'doc2', post: 'in_charge' }), at(0)),
+    ev('outgoing.approved', approval({ approvalId: 'a2', docId: 'doc2' }), at(0), 'chief1'),
     ev('outgoing.approved', approval({ approvalId: 'a3', docId: 'doc3', copies: 2 }), at(1)),
     ev('outgoing.issued', issue(), at(2)),
     ev('outgoing.issued', issue({ docId: 'doc2', approvalId: 'a2', sequenceNo: '2026-0002' }), at(2)),

@@ -1,20 +1,36 @@
 import type { SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
+import type { UnitPost } from '../../../src/core/unit-view.ts'
 import { DEFAULT_PERSONNEL_POLICY, type PersonnelPolicy } from '../../../src/registers/personnel/policy.ts'
 import { createPersonnelSlice } from '../../../src/registers/personnel/slice.ts'
 import type { PersonnelState } from '../../../src/registers/personnel/state.ts'
 import { sliceContext } from '../../support/slice-fixtures.ts'
-import { foldSlice, type SliceFold } from '../../support/slice-fold.ts'
+import { contextWithView, foldSlice, type SliceFold, testUnitView } from '../../support/slice-fold.ts'
 
 export { local } from '../../support/fixtures.ts'
 export { refusalCodes as codes } from '../../support/slice-fold.ts'
 
 /** The personnel register's users: two leaders of the unit, so one can approve the other's post. */
-export const CTX: SliceContext = sliceContext({
+const USERS: SliceContext = sliceContext({
   officer1: ['officer'],
   leader1: ['leader'],
   leader2: ['leader'],
   staff1: ['staff'],
+  // An officer who is also a leader (four eyes across roles).
+  chief: ['officer', 'leader'],
 })
+
+/** Organisation posts (B-04): leader1 the 分管领导 who reviews (P-04), leader2 the main leader. */
+export const POSTS: Readonly<Record<string, readonly UnitPost[]>> = {
+  leader1: ['responsible_leader'],
+  leader2: ['first_responsible'],
+}
+
+/** The register's users with the organisation posts `posts` in the unit view. */
+export function withPosts(posts: Readonly<Record<string, readonly UnitPost[]>> = POSTS): SliceContext {
+  return contextWithView(testUnitView({ posts }), USERS)
+}
+
+export const CTX: SliceContext = withPosts()
 
 /** The personnel and training register under `policy` folded alone (slice-fold.ts). */
 export function fold(

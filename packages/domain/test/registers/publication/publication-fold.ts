@@ -1,10 +1,11 @@
 import type { RegisterSlice, SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
+import type { UnitPost } from '../../../src/core/unit-view.ts'
 import type { PublicationEventPayloads } from '../../../src/registers/publication/events.ts'
 import { publicationSlice } from '../../../src/registers/publication/slice.ts'
 import type { PublicationState, PublicationWork } from '../../../src/registers/publication/state.ts'
 import { local } from '../../support/fixtures.ts'
 import { typedEventBuilder } from '../../support/slice-fixtures.ts'
-import { foldSlice, type SliceFold } from '../../support/slice-fold.ts'
+import { contextWithView, foldSlice, type SliceFold, testUnitView } from '../../support/slice-fold.ts'
 import { CTX } from '../responsibility/responsibility-fold.ts'
 
 type Payload<T extends keyof PublicationEventPayloads> = PublicationEventPayloads[T]
@@ -14,11 +15,29 @@ export const MIN = 60_000
 
 export const pubEvent = () => typedEventBuilder<PublicationEventPayloads>('p')
 
+/**
+ * Organisation posts (B-04) of the second review step and of R-05: the 分管领导 and the 定密责任人. A
+ * static view: several persons hold one post so the tests can show each capacity signs once.
+ */
+export const PUB_POSTS: Readonly<Record<string, readonly UnitPost[]>> = {
+  leader1: ['responsible_leader'],
+  leader2: ['responsible_leader'],
+  classifier1: ['classifier'],
+  boss: ['responsible_leader', 'classifier'],
+}
+
+/** The responsibility register's users with the organisation posts `posts` in the unit view. */
+export function pubContext(posts: Readonly<Record<string, readonly UnitPost[]>> = PUB_POSTS): SliceContext {
+  return contextWithView(testUnitView({ posts }), CTX)
+}
+
+export const PUB_CTX: SliceContext = pubContext()
+
 /** The publication register folded alone (slice-fold.ts), among the responsibility register's users. */
 export function foldPublication(
   events: readonly SliceEvent[],
   slice: RegisterSlice<PublicationWork, PublicationState> = publicationSlice,
-  ctx: SliceContext = CTX,
+  ctx: SliceContext = PUB_CTX,
 ): SliceFold<PublicationState> {
   return foldSlice(slice, events, ctx)
 }

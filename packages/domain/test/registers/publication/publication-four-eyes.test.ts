@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { publicationSlice } from '../../../src/registers/publication/slice.ts'
-import { CTX, codes } from '../responsibility/responsibility-fold.ts'
-import { designated, foldPublication, itemSteps, MIN, P0, pubEvent } from './publication-fold.ts'
+import { codes } from '../responsibility/responsibility-fold.ts'
+import {
+  designated,
+  foldPublication,
+  itemSteps,
+  MIN,
+  P0,
+  PUB_CTX,
+  PUB_POSTS,
+  pubContext,
+  pubEvent,
+} from './publication-fold.ts'
 
 /** Distinct persons for each signed step of publication review and of withholding. */
 
 describe('four eyes (rule R-02)', () => {
-  const distinct = 'Submitter and reviewers must be different persons (rule R-02)'
-
   it('rule R-02: the submitter cannot sign the first review, even when designated section head', () => {
     const { ev, review } = itemSteps()
     const f = foldPublication([
@@ -15,8 +23,8 @@ describe('four eyes (rule R-02)', () => {
       ...designated(ev),
       review('section_head', 'pass', P0 + MIN, 'clerk'),
     ])
-    expect(f.refused.map((r) => [r.error.code, r.error.message.en])).toEqual([['R-02', distinct]])
-    expect(f.refused[0]?.error.details).toEqual({ actor: 'clerk' })
+    expect(codes(f)).toEqual(['R-02'])
+    expect(f.refused[0]?.error.details).toEqual({ person: 'clerk', parts: ['submitter', 'section head'] })
     expect(f.state.items.get('i1')).toMatchObject({ state: 'submitted', reviews: [] })
   })
 
@@ -30,11 +38,12 @@ describe('four eyes (rule R-02)', () => {
       review('classifier', 'pass', P0 + 3 * MIN, 'classifier1'),
       review('responsible_leader', 'pass', P0 + 4 * MIN, 'leader1'),
     ])
-    expect(f.refused.map((r) => [r.error.code, r.error.message.en])).toEqual([['R-02', distinct]])
+    expect(codes(f)).toEqual(['R-02'])
+    expect(f.refused[0]?.error.details).toEqual({ person: 'boss', parts: ['section head', 'classifier'] })
     expect(f.state.items.get('i1')).toMatchObject({ state: 'approved', approver: 'leader1' })
   })
 
-  it('rule R-02: a reviewer unknown to the directory holds no role, checked by the slice itself', () => {
+  it('rules R-02, B-04: a reviewer unknown to the directory holds no post, checked by the slice itself', () => {
     const work = publicationSlice.fork(publicationSlice.empty())
     const ev = pubEvent()
     const steps = [
@@ -46,16 +55,16 @@ describe('four eyes (rule R-02)', () => {
         'head1',
       ),
     ]
-    for (const e of steps) publicationSlice.apply(work, e, CTX)
+    for (const e of steps) publicationSlice.apply(work, e, PUB_CTX)
     const ghost = ev(
       'publication.reviewed',
       { itemId: 'i1', capacity: 'classifier', decision: 'pass' },
       P0 + 2 * MIN,
       'ghost',
     )
-    expect(publicationSlice.check(work, ghost, CTX)).toMatchObject({
+    expect(publicationSlice.check(work, ghost, PUB_CTX)).toMatchObject({
       code: 'R-02',
-      details: { actor: 'ghost' },
+      details: { approver: 'ghost', posts: ['classifier'], held: [] },
     })
   })
 })
@@ -77,7 +86,7 @@ describe('withholding confirmations (rule R-05)', () => {
     ])
   })
 
-  it('rule R-05: the refusal says which designation or role the confirmation lacks', () => {
+  it('rules R-05, B-04: the refusal says which designation or organisation post the confirmation lacks', () => {
     const { ev, propose, confirm } = itemSteps()
     const f = foldPublication([
       ...designated(ev),
@@ -87,7 +96,31 @@ describe('withholding confirmations (rule R-05)', () => {
     ])
     expect(f.refused.map((r) => r.error.message.zh)).toEqual([
       '须由指定的保密审查责任人确认（规则 R-05）',
-      '须由分管领导确认（规则 R-05）',
+      'officer1 在组织机构台账中不是分管保密工作领导，不能批准（规则 R-05、B-04）',
     ])
+  })
+
+  it("rules R-05, B-04: the proposer does not confirm their own withholding; the 分管领导 is the organisation register's", () => {
+    const { ev, propose, confirm } = itemSteps()
+    const events = [
+      ...designated(ev),
+      ev('publication.reviewer_designated', { userId: 'clerk', post: 'review_officer' }, P0, 'leader1'),
+      propose('deferred', '正在研究', P0 + MIN),
+      confirm('review_officer', P0 + 2 * MIN, 'clerk'),
+      confirm('review_officer', P0 + 3 * MIN, 'officer1'),
+      confirm('responsible_leader', P0 + 4 * MIN, 'leader1'),
+    ]
+    const f = foldPublication(events)
+    expect(codes(f)).toEqual(['R-05'])
+    expect(f.refused[0]?.error.details).toEqual({ person: 'clerk', parts: ['proposer', 'review officer'] })
+    expect(f.state.items.get('i1')?.state).toBe('withheld')
+    // leader1 no longer holds the post in the organisation register: the leader's confirmation is refused.
+    const left = foldPublication(events, undefined, pubContext({ ...PUB_POSTS, leader1: [] }))
+    expect(codes(left)).toEqual(['R-05', 'R-05'])
+    expect(left.refused[1]?.error.details).toMatchObject({
+      approver: 'leader1',
+      posts: ['responsible_leader'],
+    })
+    expect(left.state.items.get('i1')?.state).toBe('withholding')
   })
 })

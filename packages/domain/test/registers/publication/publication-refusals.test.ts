@@ -97,7 +97,7 @@ describe('review steps in the wrong state (rule R-02)', () => {
     expect(f.state.items.get('i1')).toMatchObject({ state: 'first_passed', approver: null })
   })
 
-  it('rule R-02: the refusal names the missing role of the second step', () => {
+  it('rules R-02, B-04: the refusal names the organisation post the second step lacks', () => {
     const { ev, review } = itemSteps()
     const f = foldPublication([
       ...designated(ev),
@@ -106,10 +106,13 @@ describe('review steps in the wrong state (rule R-02)', () => {
       review('classifier', 'pass', P0 + 3 * MIN, 'leader1'),
     ])
     expect(f.refused.map((r) => r.error.message.zh)).toEqual([
-      '复审须由分管领导进行（规则 R-02）',
-      '复审须由定密责任人进行（规则 R-02）',
+      'classifier1 在组织机构台账中不是分管保密工作领导，不能批准（规则 R-02、B-04）',
+      'leader1 在组织机构台账中不是定密责任人，不能批准（规则 R-02、B-04）',
     ])
-    expect(f.refused.map((r) => r.error.details)).toEqual([{ actor: 'classifier1' }, { actor: 'leader1' }])
+    expect(f.refused.map((r) => r.error.details)).toEqual([
+      { approver: 'classifier1', posts: ['responsible_leader'], held: ['classifier'] },
+      { approver: 'leader1', posts: ['classifier'], held: ['responsible_leader'] },
+    ])
   })
 
   it('rule R-04: an escalated item takes no first or second review', () => {

@@ -145,6 +145,22 @@ describe('responsibility books', () => {
     expect([...f.state.books.keys()]).toEqual(['b1', 'b8'])
   })
 
+  it('B-01 the first responsible person heading a department does not sign its book with themself (four eyes)', () => {
+    const { ev, base } = setup()
+    const self = bookDraft({ departmentSignerId: 'leader1' })
+    const f = fold([
+      ...base,
+      ev('organisation.department_head_recorded', { departmentId: 'd1', userId: 'leader1' }, T0 + 2 * H),
+      ev('responsibility.book_drafted', self, T0 + 3 * H),
+    ])
+    expect(codes(f)).toEqual(['B-01'])
+    expect(f.refused[0]?.error.details).toEqual({
+      person: 'leader1',
+      parts: ["unit's signer", "department's signer"],
+    })
+    expect(f.state.books.size).toBe(0)
+  })
+
   it('B-01 bookReminders: overdue after the policy date (31 March), not before', () => {
     const { state } = fold(setup().base)
     const before = bookReminders(state, 2026, local('2026-03-31T23:00'), DEFAULT_CALENDAR)

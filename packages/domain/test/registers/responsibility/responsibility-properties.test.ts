@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { RegisterSlice, SliceEvent } from '../../../src/core/register-slice.ts'
+import type { RegisterSlice, SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
 import { publicationSlice } from '../../../src/registers/publication/slice.ts'
 import { responsibilitySlice } from '../../../src/registers/responsibility/slice.ts'
 import { local } from '../../support/fixtures.ts'
 import { foldSlice } from '../../support/slice-fold.ts'
-import { MIN, P0, PUBLISH, pubEvent, reviewed, SUBMISSION } from '../publication/publication-fold.ts'
+import { MIN, P0, PUB_CTX, PUBLISH, pubEvent, reviewed, SUBMISSION } from '../publication/publication-fold.ts'
 import { adoption, bookDraft, CTX, respEvent } from './responsibility-fold.ts'
 
 const T0 = local('2026-01-05T09:00')
@@ -112,9 +112,15 @@ function recordedIds(state: unknown): Set<string> {
   return ids
 }
 
-function properties<W, S>(name: string, slice: RegisterSlice<W, S>, events: SliceEvent[], rules: string[]) {
+function properties<W, S>(
+  name: string,
+  slice: RegisterSlice<W, S>,
+  events: SliceEvent[],
+  rules: string[],
+  ctx: SliceContext = CTX,
+) {
   describe(`${name} fold properties`, () => {
-    const reference = foldSlice(slice, events, CTX)
+    const reference = foldSlice(slice, events, ctx)
 
     it(`${rules[0]} the pool exercises refusals of ${rules.join(', ')}`, () => {
       const refused = new Set(reference.refused.map((r) => r.error.code))
@@ -126,7 +132,7 @@ function properties<W, S>(name: string, slice: RegisterSlice<W, S>, events: Slic
         fc.property(
           fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
           (xs) => {
-            const f = foldSlice(slice, xs, CTX)
+            const f = foldSlice(slice, xs, ctx)
             expect(f.state).toEqual(reference.state)
             expect(f.refused).toEqual(reference.refused)
             const recorded = recordedIds(f.state)
@@ -142,7 +148,7 @@ function properties<W, S>(name: string, slice: RegisterSlice<W, S>, events: Slic
       const only = foldSlice(
         slice,
         events.filter((e) => !refused.has(e.id)),
-        CTX,
+        ctx,
       )
       expect(only.refused).toEqual([])
       expect(only.state).toEqual(reference.state)
@@ -156,11 +162,11 @@ properties('responsibility', responsibilitySlice, responsibilityPool(), [
   'B-04',
   'ORG-EXISTS',
 ])
-properties('publication', publicationSlice, publicationPool(), [
-  'R-01',
-  'R-02',
-  'R-03',
-  'R-04',
-  'R-05',
-  'R-06',
-])
+// The publication register's second review step reads the organisation posts (R-02, B-04).
+properties(
+  'publication',
+  publicationSlice,
+  publicationPool(),
+  ['R-01', 'R-02', 'R-03', 'R-04', 'R-05', 'R-06'],
+  PUB_CTX,
+)

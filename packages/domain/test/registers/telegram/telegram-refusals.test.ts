@@ -183,6 +183,22 @@ describe('telegram actions on a telegram that is not an open received one (rule 
     })
   })
 
+  it('rule E-03: the head is not reported to by themself (four eyes), another officer reports', () => {
+    const ev = eventBuilder()
+    // chief1 is the head and also keeps the book (officer role): the report is another person's.
+    const fold = foldTelegrams([
+      ...base(ev),
+      ev('telegram.reported_to_head', { telegramId: 't1', head: 'chief1' }, R + MIN, 'chief1'),
+      ev('telegram.reported_to_head', { telegramId: 't1', head: 'chief1' }, R + 2 * MIN, 'officer1'),
+    ])
+    expect(refusalCodes(fold)).toEqual(['E-03'])
+    expect(fold.refused[0]?.error.details).toEqual({
+      person: 'chief1',
+      parts: ['reporter', 'head of the confidential office'],
+    })
+    expect(fold.state.telegrams.get('t1')).toMatchObject({ reportedAt: R + 2 * MIN, reportedTo: 'chief1' })
+  })
+
   it('rule E-03: the closing refusal names the precedence, or 重要内容 for an important telegram', () => {
     const ev = eventBuilder()
     const fold = foldTelegrams([
