@@ -158,6 +158,7 @@ export const en: MessageSchema = {
     kinds: {
       concurrent_hand_out: 'Handed out twice at once (found after an offline merge, rule C-04)',
       duplicate_serial: 'Serial used twice (found after an offline merge, rule C-01)',
+      overnight: 'A secret or top secret carrier stayed out overnight (taken back on a later day, rule C-05): explain',
       duplicate_copy:
         'One copy registered twice (same issuer, document number and copy number; found after an offline merge, rules C-01, C-02)',
       clock_out_of_range: 'Time anomaly (the record’s time is out of the allowed range; not counted)',

@@ -8,6 +8,7 @@ import {
   concurrentHandOut,
   duplicateCopy,
   duplicateSerial,
+  overnightAbsence,
   resolveAnomaly,
 } from '../registers/carrier/anomalies.ts'
 import { documentCopyKey } from '../registers/carrier/document-keys.ts'
@@ -140,7 +141,22 @@ function applyHandOut(
   )
 }
 
-function applyTakeBack(work: FoldWork, e: RuleEventOf<'carrier.taken_back'>, carrier: Carrier): void {
+/** 机密 and above (C-05; 000 文件资料收发 一3) never stay outside the secure room overnight. */
+const NO_NIGHT_OUT: ReadonlySet<string> = new Set(['secret', 'top_secret'])
+
+function applyTakeBack(
+  work: FoldWork,
+  e: RuleEventOf<'carrier.taken_back'>,
+  carrier: Carrier,
+  ctx: FoldContext,
+): void {
+  const handOut = carrier.holders.find((h) => h.id === e.payload.handOutId)
+  if (
+    handOut !== undefined &&
+    NO_NIGHT_OUT.has(carrier.level) &&
+    localDay(e.atMs, ctx.calendar).date > localDay(handOut.handedOutAt, ctx.calendar).date
+  )
+    openAnomaly(work, overnightAbsence(carrier.id, handOut.id, e.id, e.atMs))
   const holders = carrier.holders.filter((h) => h.id !== e.payload.handOutId)
   const state = holders.length > 0 ? 'out' : 'in_custody'
   work.carriers.set(carrier.id, changedCarrier(carrier, e.id, e.atMs, state, holders, null))
@@ -263,7 +279,7 @@ function apply(work: FoldWork, e: RuleEvent, ctx: FoldContext): void {
       applyHandOut(work, e, work.carriers.get(e.payload.carrierId) as Carrier, ctx)
       return
     case 'carrier.taken_back':
-      applyTakeBack(work, e, work.carriers.get(e.payload.carrierId) as Carrier)
+      applyTakeBack(work, e, work.carriers.get(e.payload.carrierId) as Carrier, ctx)
       return
     case 'carrier.copied':
       applyCopy(work, e, work.carriers.get(e.payload.originalId) as Carrier)

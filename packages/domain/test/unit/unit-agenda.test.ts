@@ -121,7 +121,7 @@ describe('the unit agenda: overdue', () => {
   it('rules C-06, C-19: a loan past its due date and a routing slip not presented in time, by their ids', () => {
     const approved = signed(
       'movement.loan_out_approved',
-      { carrierIds: ['c1'], borrower: '县农业农村局', post: 'main' },
+      { carrierIds: ['c1'], borrower: '县农业农村局' },
       { at: START + MIN, actor: 'leader1' },
     )
     const loaned = signed('movement.loaned_out', loan({ approvalId: approved.id, dueAt: START + 7 * DAY }), {
@@ -132,7 +132,7 @@ describe('the unit agenda: overdue', () => {
       { routingId: 'r1', carrierId: 'c2', slipNumber: 'S-1', urgency: 'normal', receivedAt: at('08:30') },
       { at: START + 3 * MIN },
     )
-    const state = valid([registered, registered2, approved, loaned, routed])
+    const state = valid([...organisationPosts(START), registered, registered2, approved, loaned, routed])
     const presentDueAt = local('2026-03-04T00:00') - 1
     const circulationDueAt = local('2026-03-10T00:00') - 1
     const overdue = unitOverdue(state, START + 8 * DAY, ctx)
@@ -146,7 +146,15 @@ describe('the unit agenda: overdue', () => {
       { loanId: 'L1', returnedIds: ['c1'], damagedIds: [] },
       { at: START + 9 * DAY },
     )
-    const back = valid([registered, registered2, approved, loaned, routed, returned])
+    const back = valid([
+      ...organisationPosts(START),
+      registered,
+      registered2,
+      approved,
+      loaned,
+      routed,
+      returned,
+    ])
     expect(of(unitOverdue(back, START + 9 * DAY + 1, ctx), 'movement')).toEqual([])
   })
   it('rules D-02, M-06, X-01, X-02, R-06: proposals, software checks, incidents and published leaks', () => {
@@ -254,7 +262,7 @@ describe('the unit agenda: due soon', () => {
   it('rules C-05, C-06: due soon runs from nowMs to nowMs + withinMs inclusive; an overdue item is not due soon', () => {
     const approved = signed(
       'movement.loan_out_approved',
-      { carrierIds: ['c2'], borrower: '县农业农村局', post: 'main' },
+      { carrierIds: ['c2'], borrower: '县农业农村局' },
       { at: START + MIN, actor: 'leader1' },
     )
     const loaned = signed(
@@ -262,7 +270,7 @@ describe('the unit agenda: due soon', () => {
       loan({ carrierIds: ['c2'], approvalId: approved.id, dueAt: START + 7 * DAY }),
       { at: START + 2 * MIN },
     )
-    const state = valid([registered, registered2, handOut, approved, loaned])
+    const state = valid([...organisationPosts(START), registered, registered2, handOut, approved, loaned])
     const W = 2 * HOUR
     const soon = (now: number, register: AgendaItem['register']) =>
       of(unitDueSoon(state, now, W, ctx), register).map((i) => i.subject)
@@ -359,7 +367,7 @@ describe('the unit agenda: order and content', () => {
   it('rule S-04: items carry ids, rule IDs, register names and kinds only, never a title, name or note', () => {
     const approved = signed(
       'movement.loan_out_approved',
-      { carrierIds: ['c3'], borrower: '县农业农村局', post: 'main' },
+      { carrierIds: ['c3'], borrower: '县农业农村局' },
       { at: START + MIN, actor: 'leader1' },
     )
     const history = [

@@ -72,6 +72,28 @@ export function duplicateCopy(
 }
 
 /**
+ * C-05 (000 文件资料收发 一3: 机密 and above never stay outside overnight): the return of a 机密/绝密
+ * carrier on a later day than its hand-out. Named by the hand-out, so each absence is one anomaly.
+ */
+export function overnightAbsence(
+  carrierId: string,
+  handOutId: string,
+  takeBackId: string,
+  atMs: number,
+): Anomaly {
+  return {
+    id: `${AnomalyKind.Overnight}:${handOutId}`,
+    kind: AnomalyKind.Overnight,
+    carrierId,
+    eventIds: [handOutId, takeBackId],
+    openedAt: atMs,
+    resolvedAt: null,
+    note: null,
+    resolvedBy: null,
+  }
+}
+
+/**
  * 时间异常 (issue 10): an event that passed screening but whose clock is implausible (a device set to
  * 2286 or reset to 1970). It is never applied (no carrier, serial, numbering year or deadline moves) and
  * opened at the time of the last plausible event folded before it (0 when none), never at its own time.

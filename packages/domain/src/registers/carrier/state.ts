@@ -8,6 +8,11 @@ export const AnomalyKind = {
   /** rules C-01, C-02 after a merge: the same issuer + 文号 + 份号 registered twice (two devices, one paper). */
   DuplicateCopy: 'duplicate_copy',
   /**
+   * 000 文件资料收发 一3 (issue 11 item 5): a 机密/绝密 carrier handed out and taken back on a later day
+   * stayed outside the secure room overnight. Besides being overdue (C-05), it needs a note.
+   */
+  Overnight: 'overnight',
+  /**
    * 时间异常 (issue 10): a signed event of any register whose clock is beyond FoldContext.latestEventMs
    * or before EARLIEST_EVENT_MS. Kept in the log but not applied; carrierId is null.
    */

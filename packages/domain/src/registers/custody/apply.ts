@@ -1,8 +1,10 @@
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import type { CustodyEventType } from './events.ts'
 import { type CustodyPolicy, isUrgent, routingDeadlines } from './policy.ts'
+import { presentedPost } from './routing-rules.ts'
 import { type CustodySliceEvent, custodyAwayHere, viewCarrier } from './rules.ts'
 import type { CustodyAnomaly, CustodyWork, Inventory, Routing } from './state.ts'
+import { applyInventorySurplus } from './surplus-rules.ts'
 
 /** Applies custody events that passed check (rules C-10, C-13, C-17, C-19). */
 
@@ -49,11 +51,12 @@ function closeInventory(work: CustodyWork, inv: Inventory, event: SliceEvent, ct
   const open = (
     a: Omit<
       CustodyAnomaly,
-      'serial' | 'openedAt' | 'resolvedAt' | 'resolution' | 'incidentRef' | 'note' | 'resolvedBy'
-    >,
+      'serial' | 'surplus' | 'openedAt' | 'resolvedAt' | 'resolution' | 'incidentRef' | 'note' | 'resolvedBy'
+    > & { readonly carrierId: string },
   ) =>
     work.anomalies.set(a.id, {
       ...a,
+      surplus: null,
       serial: viewCarrier(ctx, a.carrierId)?.serial ?? '',
       openedAt: event.atMs,
       resolvedAt: null,
@@ -95,7 +98,8 @@ function closeInventory(work: CustodyWork, inv: Inventory, event: SliceEvent, ct
     missing,
     unconfirmed,
     leftCustody: leftCustodyIds,
-    matched: missing.length === 0 && unconfirmed.length === 0,
+    // 物多帐少 breaks 帐物相符 as much as a missing carrier does.
+    matched: missing.length === 0 && unconfirmed.length === 0 && inv.surplus.length === 0,
   })
   work.openInventoryId = null
 }
@@ -129,6 +133,7 @@ export function applyInventoryEvent(work: CustodyWork, event: SliceEvent, ctx: S
         missing: [],
         unconfirmed: [],
         leftCustody: [],
+        surplus: [],
         matched: null,
       })
       work.openInventoryId = inventoryId
@@ -169,6 +174,9 @@ export function applyInventoryEvent(work: CustodyWork, event: SliceEvent, ctx: S
       })
       return
     }
+    case 'custody.inventory_surplus':
+      applyInventorySurplus(work, typed(event, 'custody.inventory_surplus'))
+      return
     case 'custody.inventory_closed': {
       const inv = work.inventories.get(typed(event, 'custody.inventory_closed').payload.inventoryId)
       if (inv !== undefined) closeInventory(work, inv, event, ctx)
@@ -181,6 +189,7 @@ export function applyInventoryEvent(work: CustodyWork, event: SliceEvent, ctx: S
         work.anomalies.set(a.id, {
           ...a,
           resolvedAt: at,
+          carrierId: p.resolution === 'registered' ? p.carrierId : a.carrierId,
           resolution: p.resolution,
           incidentRef: p.resolution === 'incident' ? p.incidentRef : null,
           note: p.note,
@@ -224,12 +233,13 @@ export function applyRoutingEvent(
     }
     case 'custody.routing_presented': {
       const p = typed(event, 'custody.routing_presented').payload
+      const post = presentedPost(ctx, p.to)
       updateRouting(work, p.routingId, (r) => {
         // rule C-19: an urgent document meets its deadline only in a leader's hands.
-        const meets = !isUrgent(r.urgency) || p.post !== 'office_head'
+        const meets = !isUrgent(r.urgency) || post !== 'office_head'
         return {
           ...r,
-          presentations: [...r.presentations, { to: p.to, post: p.post, at, eventId: event.id }],
+          presentations: [...r.presentations, { to: p.to, post, at, eventId: event.id }],
           presentedAt: r.presentedAt ?? (meets ? at : null),
         }
       })

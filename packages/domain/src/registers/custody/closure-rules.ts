@@ -40,7 +40,8 @@ export function carriersLeftInCustody(
 ): CarrierLeft[] {
   if (view === undefined) return []
   const lost = new Set<string>()
-  for (const a of state.anomalies.values()) if (a.resolution === 'incident') lost.add(a.carrierId)
+  for (const a of state.anomalies.values())
+    if (a.resolution === 'incident' && a.carrierId !== null) lost.add(a.carrierId)
   const out: CarrierLeft[] = []
   for (const c of view.carriers.values()) {
     if (c.state === 'destroyed' || state.handedOver.has(c.id) || lost.has(c.id)) continue

@@ -1,18 +1,22 @@
 import { z } from 'zod'
+import { Level } from '../../core/levels.ts'
 import type { EventDefinition } from '../../core/register-slice.ts'
 import { Role } from '../../core/roles.ts'
 import { RoutingUrgency } from './policy.ts'
 
 /**
- * Events of the officer's custody duties over carriers: archiving (rule C-10), periodic inventory
- * (C-13), closing a unit (C-17) and the routing of received documents (C-19). Strict objects, metadata
+ * Events of the officer's custody duties over carriers: archiving and taking out of the archive (rules
+ * C-10, C-21), periodic inventory (C-13), closing a unit (C-17) and the routing of received documents (C-19). Strict objects, metadata
  * only (rule S-01): ids, references, counts and times, never a document's text.
  */
 export const CustodyEventType = {
   Archived: 'custody.archived',
+  WithdrawalApproved: 'custody.withdrawal_approved',
+  Withdrawn: 'custody.withdrawn',
   InventoryOpened: 'custody.inventory_opened',
   InventoryConfirmed: 'custody.inventory_confirmed',
   InventoryMissing: 'custody.inventory_missing',
+  InventorySurplus: 'custody.inventory_surplus',
   InventoryClosed: 'custody.inventory_closed',
   AnomalyResolved: 'custody.anomaly_resolved',
   RoutingOpened: 'custody.routing_opened',
@@ -40,6 +44,21 @@ const carrierIds = z
 export const custodyArchivedSchema = z.strictObject({ batchId: entityId, archiveRef: ref, carrierIds })
 export type CustodyArchived = z.infer<typeof custodyArchivedSchema>
 
+/**
+ * rules C-10, C-21: a leader approves taking archived carriers out of the archive (出档 / 调档) for
+ * `requester`; files are not taken out, so the approval states the special case (`reason`).
+ */
+export const custodyWithdrawalApprovedSchema = z.strictObject({ carrierIds, requester: ref, reason: ref })
+export type CustodyWithdrawalApproved = z.infer<typeof custodyWithdrawalApprovedSchema>
+
+/** rules C-10, C-21: the carriers taken out of the archive, back in the officer's custody, against the approval. */
+export const custodyWithdrawnSchema = z.strictObject({
+  approvalId: entityId,
+  carrierIds,
+  note: note.optional(),
+})
+export type CustodyWithdrawn = z.infer<typeof custodyWithdrawnSchema>
+
 /** rule C-13: an inventory (清查) opens; the carriers in custody at this moment are to be confirmed. */
 export const custodyInventoryOpenedSchema = z.strictObject({ inventoryId: entityId })
 export type CustodyInventoryOpened = z.infer<typeof custodyInventoryOpenedSchema>
@@ -56,22 +75,37 @@ export const custodyInventoryMissingSchema = z.strictObject({
 })
 export type CustodyInventoryMissing = z.infer<typeof custodyInventoryMissingSchema>
 
+/**
+ * rule C-13: an item found at the inventory that the register does not list (物多帐少): recorded as found
+ * (metadata only, S-01), an open item until it is registered as a carrier or explained.
+ */
+export const custodyInventorySurplusSchema = z.strictObject({
+  inventoryId: entityId,
+  surplusId: entityId,
+  docNumber: shortText.optional(),
+  level: z
+    .enum([Level.TopSecret, Level.Secret, Level.Confidential, Level.WorkSecret, Level.Internal, Level.Public])
+    .optional(),
+  note: note.optional(),
+})
+export type CustodyInventorySurplus = z.infer<typeof custodyInventorySurplusSchema>
+
 /** rule C-13: the inventory closes; 帐物相符 is computed and every gap becomes an anomaly. */
 export const custodyInventoryClosedSchema = z.strictObject({ inventoryId: entityId, note: note.optional() })
 export type CustodyInventoryClosed = z.infer<typeof custodyInventoryClosedSchema>
 
+const anomalyId = z.string().min(1).max(200)
+
 /**
  * rule C-13: an inventory gap resolved: the carrier was found, or it was reported as an incident
- * (rules X-01, X-02) under the incident register's reference.
+ * (rules X-01, X-02) under the incident register's reference. A surplus item (物多帐少) is resolved by
+ * its registration in the carrier register (`carrierId`) or by an explanation (the note).
  */
 export const custodyAnomalyResolvedSchema = z.discriminatedUnion('resolution', [
-  z.strictObject({ anomalyId: z.string().min(1).max(200), resolution: z.literal('found'), note }),
-  z.strictObject({
-    anomalyId: z.string().min(1).max(200),
-    resolution: z.literal('incident'),
-    incidentRef: entityId,
-    note,
-  }),
+  z.strictObject({ anomalyId, resolution: z.literal('found'), note }),
+  z.strictObject({ anomalyId, resolution: z.literal('incident'), incidentRef: entityId, note }),
+  z.strictObject({ anomalyId, resolution: z.literal('registered'), carrierId: entityId, note }),
+  z.strictObject({ anomalyId, resolution: z.literal('explained'), note }),
 ])
 export type CustodyAnomalyResolved = z.infer<typeof custodyAnomalyResolvedSchema>
 
@@ -94,12 +128,11 @@ export const custodyRoutingOpenedSchema = z.strictObject({
 })
 export type CustodyRoutingOpened = z.infer<typeof custodyRoutingOpenedSchema>
 
-/** rule C-19: the document presented to the office head (办公室主任) or a leader for 阅批. */
-export const custodyRoutingPresentedSchema = z.strictObject({
-  routingId: entityId,
-  to: entityId,
-  post: z.enum(['office_head', 'main', 'in_charge']),
-})
+/**
+ * rule C-19: the document presented for 阅批 to `to`, the office head (办公室主任) or a leader: the post is
+ * the one `to` holds in the organisation register (rule B-04) at the event's time.
+ */
+export const custodyRoutingPresentedSchema = z.strictObject({ routingId: entityId, to: entityId })
 export type CustodyRoutingPresented = z.infer<typeof custodyRoutingPresentedSchema>
 
 /** rule C-19: circulation finished and the document back with the officer (跟踪督办 ends). */
@@ -144,9 +177,12 @@ export type CustodyUnitClosed = z.infer<typeof custodyUnitClosedSchema>
 
 export interface CustodyEventPayloads {
   'custody.archived': CustodyArchived
+  'custody.withdrawal_approved': CustodyWithdrawalApproved
+  'custody.withdrawn': CustodyWithdrawn
   'custody.inventory_opened': CustodyInventoryOpened
   'custody.inventory_confirmed': CustodyInventoryConfirmed
   'custody.inventory_missing': CustodyInventoryMissing
+  'custody.inventory_surplus': CustodyInventorySurplus
   'custody.inventory_closed': CustodyInventoryClosed
   'custody.anomaly_resolved': CustodyAnomalyResolved
   'custody.routing_opened': CustodyRoutingOpened
@@ -166,13 +202,17 @@ const leader = [Role.Leader] as const
 
 /**
  * Schemas and signing roles. The officer keeps custody and records every step; the unit's leader
- * declares the closure (on the superior's decision) and signs its end.
+ * approves taking carriers out of the archive, declares the closure (on the superior's decision) and
+ * signs its end.
  */
 export const custodyEvents = {
   'custody.archived': def(custodyArchivedSchema, officer),
+  'custody.withdrawal_approved': def(custodyWithdrawalApprovedSchema, leader),
+  'custody.withdrawn': def(custodyWithdrawnSchema, officer),
   'custody.inventory_opened': def(custodyInventoryOpenedSchema, officer),
   'custody.inventory_confirmed': def(custodyInventoryConfirmedSchema, officer),
   'custody.inventory_missing': def(custodyInventoryMissingSchema, officer),
+  'custody.inventory_surplus': def(custodyInventorySurplusSchema, officer),
   'custody.inventory_closed': def(custodyInventoryClosedSchema, officer),
   'custody.anomaly_resolved': def(custodyAnomalyResolvedSchema, officer),
   'custody.routing_opened': def(custodyRoutingOpenedSchema, officer),

@@ -1,7 +1,8 @@
+import { requirePost } from '../../core/approvals.ts'
 import { directoryUser } from '../../core/key-directory.ts'
 import type { SliceContext } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
-import { Role } from '../../core/roles.ts'
+import type { UnitPost } from '../../core/unit-view.ts'
 import { localDay } from '../../core/work-calendar.ts'
 import { type CustodyPolicy, routingDeadlines } from './policy.ts'
 import { type CustodySliceEvent, exists, GONE_FOR_GOOD_CODES, viewCarrier } from './rules.ts'
@@ -96,9 +97,19 @@ export function checkRoutingOpened(
 }
 
 /**
- * rule C-19: presented for 阅批 to a user of this unit: the office head, or a leader (the leader posts
- * need the leader role). For an urgent document only a leader meets the deadline (随收随送 有关领导).
+ * rules C-19, B-04: who reads and signs a routing slip (阅批): the office head (办公室主任) or a leader, by
+ * the posts the organisation register gives them; a leader's post first, since for an urgent document
+ * only a leader meets the deadline (随收随送 有关领导).
  */
+export const PRESENT_POSTS: readonly UnitPost[] = ['first_responsible', 'responsible_leader', 'office_head']
+
+/** The post `to` holds for 阅批 at this point of the fold (a leader's post before the office head's). */
+export function presentedPost(ctx: SliceContext, to: string): UnitPost {
+  const held = ctx.view?.postsOf(to) ?? []
+  return PRESENT_POSTS.find((p) => held.includes(p)) ?? 'office_head'
+}
+
+/** rules C-19, B-04: presented for 阅批 to a user of this unit holding one of PRESENT_POSTS now. */
 export function checkRoutingPresented(
   work: CustodyWork,
   event: CustodySliceEvent<'custody.routing_presented'>,
@@ -106,13 +117,11 @@ export function checkRoutingPresented(
 ): DomainError | null {
   const r = openRouting(work, event.payload.routingId)
   if (isError(r)) return r
-  const { to, post } = event.payload
+  const { to } = event.payload
   const user = directoryUser(ctx.directory, to)
   if (user === undefined || user.unit !== ctx.unit)
     return c19(`${to} 不是本单位用户`, `${to} is not a user of this unit`, { to })
-  if (post !== 'office_head' && !user.roles.includes(Role.Leader))
-    return c19(`${to} 不是单位领导，不能以领导身份阅批`, `${to} is not a leader of the unit`, { to, post })
-  return null
+  return requirePost('C-19', ctx.view, to, PRESENT_POSTS)
 }
 
 /**

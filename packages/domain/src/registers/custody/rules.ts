@@ -157,7 +157,7 @@ function unknownInventory(id: string): DomainError {
 }
 
 /** The open inventory `id`, or the refusal. */
-function openInventory(work: CustodyWork, id: string): Inventory | DomainError {
+export function openInventory(work: CustodyWork, id: string): Inventory | DomainError {
   const inv = work.inventories.get(id)
   if (inv === undefined) return unknownInventory(id)
   if (inv.state !== 'open')
@@ -172,7 +172,7 @@ function openInventory(work: CustodyWork, id: string): Inventory | DomainError {
   return inv
 }
 
-function isError<T extends object>(x: T | DomainError): x is DomainError {
+export function isError<T extends object>(x: T | DomainError): x is DomainError {
   return 'code' in x && 'message' in x
 }
 
@@ -274,7 +274,20 @@ export function checkAnomalyResolved(
         anomalyId: a.id,
       },
     )
-  if (p.resolution !== 'incident') return null
+  // A surplus item is registered or explained; a missing or unconfirmed carrier is found or reported.
+  const surplus = a.kind === 'surplus'
+  if (surplus !== (p.resolution === 'registered' || p.resolution === 'explained'))
+    return domainError(
+      'C-13',
+      surplus
+        ? `清查多出的物品 ${a.id} 须登记入帐或说明情况（规则 C-13）`
+        : `帐物不符 ${a.id} 须查找到或作为泄密事件报告（规则 C-13、X-02）`,
+      surplus
+        ? `Surplus item ${a.id} is resolved by registering or explaining it (rule C-13)`
+        : `Mismatch ${a.id} is resolved as found or reported as an incident (rules C-13, X-02)`,
+      { anomalyId: a.id, kind: a.kind, resolution: p.resolution },
+    )
+  if (p.resolution !== 'incident' || a.carrierId === null) return null
   if (ctx.view === undefined) return null
   const incident = ctx.view.incident(p.incidentRef)
   const about =

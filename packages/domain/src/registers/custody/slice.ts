@@ -22,6 +22,13 @@ import {
   forkCustodyWork,
   viewCustodyWork,
 } from './state.ts'
+import { checkInventorySurplus, checkSurplusRegistered } from './surplus-rules.ts'
+import {
+  applyWithdrawalApproved,
+  applyWithdrawn,
+  checkWithdrawalApproved,
+  checkWithdrawn,
+} from './withdrawal-rules.ts'
 
 function checkCustodyEvent(
   work: CustodyWork,
@@ -37,16 +44,25 @@ function checkCustodyEvent(
   switch (type) {
     case 'custody.archived':
       return checkArchived(work, typed(event, type), ctx)
+    case 'custody.withdrawal_approved':
+      return checkWithdrawalApproved(work, typed(event, type), ctx)
+    case 'custody.withdrawn':
+      return checkWithdrawn(work, typed(event, type), ctx)
     case 'custody.inventory_opened':
       return checkInventoryOpened(work, typed(event, type))
     case 'custody.inventory_confirmed':
       return checkInventoryConfirmed(work, typed(event, type))
     case 'custody.inventory_missing':
       return checkInventoryMissing(work, typed(event, type))
+    case 'custody.inventory_surplus':
+      return checkInventorySurplus(work, typed(event, type))
     case 'custody.inventory_closed':
       return checkInventoryClosed(work, typed(event, type))
     case 'custody.anomaly_resolved':
-      return checkAnomalyResolved(work, typed(event, type), ctx)
+      return (
+        checkAnomalyResolved(work, typed(event, type), ctx) ??
+        checkSurplusRegistered(work, typed(event, type), ctx)
+      )
     case 'custody.routing_opened':
       return checkRoutingOpened(work, typed(event, type), ctx, policy)
     case 'custody.routing_presented':
@@ -62,7 +78,7 @@ function checkCustodyEvent(
   }
 }
 
-/** rules C-10, C-17: archiving, the closure and its hand-overs. */
+/** rules C-10, C-17, C-21: archiving and taking out of the archive, the closure and its hand-overs. */
 function applyCustodyEvent(
   work: CustodyWork,
   event: SliceEvent,
@@ -93,6 +109,12 @@ function applyCustodyEvent(
         })
       return
     }
+    case 'custody.withdrawal_approved':
+      applyWithdrawalApproved(work, typed(event, type), ctx)
+      return
+    case 'custody.withdrawn':
+      applyWithdrawn(work, typed(event, type))
+      return
     case 'custody.unit_closure_declared': {
       const p = typed(event, type).payload
       work.closure = {
@@ -156,7 +178,7 @@ function applyCustodyEvent(
 }
 
 /**
- * The officer's custody duties as a slice of the unit fold: archiving (C-10), periodic inventory
+ * The officer's custody duties as a slice of the unit fold: archiving (C-10; 出档 C-21), periodic inventory
  * (C-13), closing the unit (C-17) and the routing of received documents (C-19). Archived and
  * handed-over carriers are away from custody (carrierAway), so the carrier fold refuses to hand them
  * out, copy or destroy them.

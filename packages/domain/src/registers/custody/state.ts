@@ -1,3 +1,5 @@
+import type { Level } from '../../core/levels.ts'
+import type { UnitPost } from '../../core/unit-view.ts'
 import type { RoutingUrgency } from './policy.ts'
 
 /** State of the custody register (rules C-10, C-13, C-17, C-19). Entries are immutable values, replaced on change. */
@@ -16,6 +18,33 @@ export interface ArchiveBatch {
   readonly eventId: string
   readonly archiveRef: string
   readonly carrierIds: readonly string[]
+  readonly at: number
+  readonly by: string
+}
+
+/** rules C-10, C-21: a leader's approval to take archived carriers out of the archive (出档); single-use. */
+export interface WithdrawalApproval {
+  readonly id: string
+  readonly carrierIds: readonly string[]
+  readonly requester: string
+  readonly reason: string
+  readonly by: string
+  /** The post the signer held in the organisation register when approving (rule B-04). */
+  readonly post: UnitPost
+  readonly at: number
+  readonly usedBy: string | null
+}
+
+/** rules C-10, C-21: a carrier taken out of the archive, back in the officer's custody. */
+export interface Withdrawal {
+  readonly carrierId: string
+  /** The archive entry it left: its file (案卷号) and batch. */
+  readonly archiveRef: string
+  readonly batchId: string
+  readonly approvalId: string
+  readonly approvedBy: string
+  readonly requester: string
+  readonly eventId: string
   readonly at: number
   readonly by: string
 }
@@ -49,27 +78,41 @@ export interface Inventory {
   readonly unconfirmed: readonly string[]
   /** Expected carriers that left custody by a registered event meanwhile (destroyed, archived, handed over…). */
   readonly leftCustody: readonly string[]
-  /** 帐物相符: every expected carrier confirmed or accounted for. */
+  /** Surplus items found during it (物多帐少), by surplus id, in the order found. */
+  readonly surplus: readonly string[]
+  /** 帐物相符: every expected carrier confirmed or accounted for, and nothing found that the register lacks. */
   readonly matched: boolean | null
 }
 
-export type CustodyAnomalyKind = 'missing' | 'unconfirmed'
+export type CustodyAnomalyKind = 'missing' | 'unconfirmed' | 'surplus'
+
+/** rule C-13: what was recorded of a surplus item (物多帐少) when it was found. */
+export interface SurplusFind {
+  readonly surplusId: string
+  readonly docNumber: string | null
+  readonly level: Level | null
+  readonly note: string | null
+}
 
 /**
- * rule C-13: an inventory gap. Ids are stable: `missing:<id of the missing report>` and
- * `unconfirmed:<id of the closing event>:<carrierId>` (one closing reveals many).
+ * rule C-13: an inventory gap. Ids are stable: `missing:<id of the missing report>`,
+ * `unconfirmed:<id of the closing event>:<carrierId>` (one closing reveals many) and
+ * `surplus:<id of the event that recorded the find>`.
  */
 export interface CustodyAnomaly {
   readonly id: string
   readonly kind: CustodyAnomalyKind
   readonly inventoryId: string
-  readonly carrierId: string
+  /** The carrier; for a surplus item, null until it is registered. */
+  readonly carrierId: string | null
+  /** The surplus item found (kind 'surplus'), else null. */
+  readonly surplus: SurplusFind | null
   /** The carrier's register number (登记编号) at closing. */
   readonly serial: string
   readonly eventIds: readonly string[]
   readonly openedAt: number
   readonly resolvedAt: number | null
-  readonly resolution: 'found' | 'incident' | null
+  readonly resolution: 'found' | 'incident' | 'registered' | 'explained' | null
   readonly incidentRef: string | null
   readonly note: string | null
   readonly resolvedBy: string | null
@@ -77,7 +120,8 @@ export interface CustodyAnomaly {
 
 export interface RoutingPresentation {
   readonly to: string
-  readonly post: 'office_head' | 'main' | 'in_charge'
+  /** The post `to` held in the organisation register when presented (rule B-04). */
+  readonly post: UnitPost
   readonly at: number
   readonly eventId: string
 }
@@ -139,6 +183,8 @@ export interface UnitClosure {
 export interface CustodyWork {
   readonly archived: Map<string, ArchivedCarrier>
   readonly archiveBatches: Map<string, ArchiveBatch>
+  readonly withdrawalApprovals: Map<string, WithdrawalApproval>
+  readonly withdrawals: Withdrawal[]
   readonly inventories: Map<string, Inventory>
   openInventoryId: string | null
   readonly anomalies: Map<string, CustodyAnomaly>
@@ -155,6 +201,9 @@ export interface CustodyWork {
 export interface CustodyState {
   readonly archived: ReadonlyMap<string, ArchivedCarrier>
   readonly archiveBatches: ReadonlyMap<string, ArchiveBatch>
+  readonly withdrawalApprovals: ReadonlyMap<string, WithdrawalApproval>
+  /** rules C-10, C-21: carriers taken out of the archive, oldest first. */
+  readonly withdrawals: readonly Withdrawal[]
   readonly inventories: ReadonlyMap<string, Inventory>
   readonly openInventoryId: string | null
   readonly anomalies: ReadonlyMap<string, CustodyAnomaly>
@@ -167,6 +216,8 @@ export function emptyCustodyWork(): CustodyWork {
   return {
     archived: new Map(),
     archiveBatches: new Map(),
+    withdrawalApprovals: new Map(),
+    withdrawals: [],
     inventories: new Map(),
     openInventoryId: null,
     anomalies: new Map(),
@@ -183,6 +234,8 @@ export function forkCustodyWork(work: CustodyWork): CustodyWork {
   return {
     archived: new Map(work.archived),
     archiveBatches: new Map(work.archiveBatches),
+    withdrawalApprovals: new Map(work.withdrawalApprovals),
+    withdrawals: [...work.withdrawals],
     inventories: new Map(work.inventories),
     openInventoryId: work.openInventoryId,
     anomalies: new Map(work.anomalies),
@@ -199,6 +252,8 @@ export function viewCustodyWork(work: CustodyWork): CustodyState {
   return {
     archived: work.archived,
     archiveBatches: work.archiveBatches,
+    withdrawalApprovals: work.withdrawalApprovals,
+    withdrawals: work.withdrawals,
     inventories: work.inventories,
     openInventoryId: work.openInventoryId,
     anomalies: work.anomalies,

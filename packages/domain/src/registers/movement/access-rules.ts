@@ -1,11 +1,12 @@
+import { distinctHands } from '../../core/approvals.ts'
 import { directoryUser } from '../../core/key-directory.ts'
 import type { SliceContext } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import { APPROVER, checkApprover, part, REGISTRAR } from './approval-rules.ts'
 import {
   approvalFor,
   checkCovered,
   checkDistinct,
-  checkPost,
   consumeApproval,
   isError,
   type MovementSliceEvent,
@@ -17,7 +18,8 @@ import type { MovementWork } from './state.ts'
 
 /**
  * rule C-03 (approval): widening a carrier's scope needs a leader's recorded approval. Choice: any leader
- * post may approve (001 篇15 一2 未经批准，不许随意扩大范围 names no post); the approval names the readers.
+ * post of the organisation register may approve (001 篇15 一2 未经批准，不许随意扩大范围 names no post);
+ * the approval names the readers, and nobody widens the scope to themselves (four eyes).
  */
 export function checkScopeWideningApproved(
   event: MovementSliceEvent<'movement.scope_widening_approved'>,
@@ -25,7 +27,14 @@ export function checkScopeWideningApproved(
 ): DomainError | null {
   const c = registeredCarrier(ctx, event.payload.carrierId, 'C-03')
   if (isError(c)) return c
-  return checkDistinct(event.payload.readers, 'C-03')
+  return (
+    checkApprover('scope_widening', 'C-03', event, ctx) ??
+    checkDistinct(event.payload.readers, 'C-03') ??
+    distinctHands('C-03', [
+      APPROVER(event.actor),
+      ...event.payload.readers.map((r) => part('新增知悉人', 'added reader', r)),
+    ])
+  )
 }
 
 /** rule C-03: the widening, only to readers the approval for this carrier names. */
@@ -46,7 +55,11 @@ export function checkScopeWidened(
       `Approval ${a.id} is for another carrier (rule C-03)`,
       { approvalId: a.id, carrierId: p.carrierId },
     )
-  return checkDistinct(p.readers, 'C-03') ?? checkCovered(p.readers, a.readers, 'C-03')
+  return (
+    checkDistinct(p.readers, 'C-03') ??
+    checkCovered(p.readers, a.readers, 'C-03') ??
+    distinctHands('C-03', [APPROVER(a.by), REGISTRAR(event.actor)])
+  )
 }
 
 export function applyScopeWidened(
@@ -64,7 +77,10 @@ export function applyScopeWidened(
 
 const ACTION_ZH = { read: '阅读', use: '使用', copy: '复制', destroy: '销毁' } as const
 
-/** rule C-16 (approval): the subject is a registered electronic file, approved by the 主管领导 or main leader. */
+/**
+ * rule C-16 (approval): the subject is a registered electronic file, approved by the holder of the
+ * 主管领导 or main leader post (rule B-04).
+ */
 export function checkElectronicUseApproved(
   event: MovementSliceEvent<'movement.electronic_use_approved'>,
   ctx: SliceContext,
@@ -80,12 +96,10 @@ export function checkElectronicUseApproved(
       { carrierId: c.id, kind: c.kind },
     )
   // rule C-16: 000 涉密电子文件 七 says 单位的主管领导; the main leader stands above and may sign too.
-  return checkPost(
-    p.post,
-    ['in_charge', 'main'],
-    'C-16',
-    `${ACTION_ZH[p.action]}涉密电子文件`,
-    `${p.action} of a classified electronic file`,
+  // Nobody approves their own use (four eyes).
+  return (
+    checkApprover('electronic_use', 'C-16', event, ctx) ??
+    distinctHands('C-16', [APPROVER(event.actor), part('使用人', 'user', p.user)])
   )
 }
 
@@ -112,6 +126,8 @@ export function checkElectronicUseRegistered(
       `Approval ${a.id} covers ${a.user} to ${a.action} ${a.carrierId}, not this registration (rule C-16)`,
       { approvalId: a.id },
     )
+  const hands = distinctHands('C-16', [APPROVER(a.by), part('登记人', 'registrant', event.actor)])
+  if (hands !== null) return hands
   const isOfficer = directoryUser(ctx.directory, event.actor)?.roles.includes('officer') ?? false
   if (event.actor === p.user || (isOfficer && p.userSigned)) return null
   return domainError(

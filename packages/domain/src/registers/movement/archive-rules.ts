@@ -1,11 +1,14 @@
+import { distinctHands } from '../../core/approvals.ts'
 import { isStateSecret } from '../../core/levels.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import { APPROVER, checkApprover, part, REGISTRAR } from './approval-rules.ts'
+import { checkConsultedLevel, filesCarriers } from './archive-file-rules.ts'
 import type { MovementPolicy } from './policy.ts'
 import {
   approvalFor,
   checkCovered,
   checkDistinct,
-  checkPost,
   checkReturnList,
   consumeApproval,
   isError,
@@ -13,12 +16,15 @@ import {
   markAway,
   openAnomalyIfAny,
 } from './rules.ts'
-import type { Consultation, MovementWork } from './state.ts'
+import type { AwayEntry, Consultation, MovementWork } from './state.ts'
 
 /**
  * Rule C-21: consulting archived files (案卷查阅). Archived files are named by their file number (档号,
- * `fileId`), not by carrier id: a 案卷 is a volume, and the archive register (C-10) is not a carrier.
+ * `fileId`: the 案卷号 the custody register archived the carriers under, C-10), not by carrier id. A file
+ * registered with its archived carriers (archive-file-rules.ts) takes them along while consulted.
  */
+
+const CONSULTANT = (person: string) => part('查阅人', 'consultant', person)
 
 function c21(zh: string, en: string, details?: Readonly<Record<string, unknown>>): DomainError {
   return domainError('C-21', `${zh}（规则 C-21）`, `${en} (rule C-21)`, details)
@@ -28,14 +34,19 @@ function blank(text: string | undefined): boolean {
   return (text ?? '').trim() === ''
 }
 
-/** rule C-21 (approval): the office head (办公室主任, 001 篇15 二4) approves; choice: no other post. */
+/**
+ * rule C-21 (approval): the holder of the office head's post (办公室主任, 001 篇15 二4) approves; choice: no
+ * other post. Nobody approves their own consultation.
+ */
 export function checkConsultationApproved(
   event: MovementSliceEvent<'movement.consultation_approved'>,
+  ctx: SliceContext,
 ): DomainError | null {
   const p = event.payload
   return (
-    checkPost(p.post, ['office_head'], 'C-21', '查阅案卷', 'Consulting archived files') ??
-    checkDistinct(p.archiveFileIds, 'C-21')
+    checkApprover('consultation', 'C-21', event, ctx) ??
+    checkDistinct(p.archiveFileIds, 'C-21') ??
+    distinctHands('C-21', [APPROVER(event.actor), CONSULTANT(p.consultant)])
   )
 }
 
@@ -71,6 +82,10 @@ export function checkConsultationRegistered(
       return c21(`案卷 ${id} 已借出或缺失，不在档案室`, `Archived file ${id} is lent out or missing`, {
         fileId: id,
       })
+  for (const f of p.files) {
+    const error = checkConsultedLevel(work, f.fileId, f.level)
+    if (error !== null) return error
+  }
   if (p.fromBasicUnit && (blank(p.introductionLetterRef) || blank(p.statedContent)))
     return c21(
       '基层单位查阅档案须持单位介绍信，注明查阅内容',
@@ -88,12 +103,20 @@ export function checkConsultationRegistered(
     return c21(`批准 ${a.id} 是给 ${a.consultant} 的`, `Approval ${a.id} is for ${a.consultant}`, {
       approvalId: a.id,
     })
-  return checkCovered(fileIds, a.archiveFileIds, 'C-21')
+  return (
+    checkCovered(fileIds, a.archiveFileIds, 'C-21') ??
+    distinctHands('C-21', [APPROVER(a.by), CONSULTANT(p.consultant), REGISTRAR(event.actor)])
+  )
+}
+
+function away(c: Consultation, status: AwayEntry['status'], anomalyId: string | null): AwayEntry {
+  return { rule: 'C-21', refId: c.id, holder: c.consultant, since: c.openedAt, status, anomalyId }
 }
 
 export function applyConsultationRegistered(
   work: MovementWork,
   event: MovementSliceEvent<'movement.consultation_registered'>,
+  ctx: SliceContext,
 ): void {
   const p = event.payload
   if (p.location !== 'archive_room' && p.location !== 'archive_reading_room') return
@@ -110,9 +133,16 @@ export function applyConsultationRegistered(
     approvalId: p.approvalId ?? null,
     openedAt: event.atMs,
     excerpts: [],
+    fileCarrierIds: filesCarriers(
+      work,
+      ctx,
+      p.files.map((f) => f.fileId),
+    ),
     closed: null,
   }
   work.consultations.set(c.id, c)
+  for (const id of Object.values(c.fileCarrierIds).flat())
+    if (!work.carriersAway.has(id)) work.carriersAway.set(id, away(c, 'out', null))
   if (p.approvalId !== undefined) consumeApproval(work, p.approvalId, event.id)
 }
 
@@ -150,7 +180,8 @@ export function checkConsultationExcerpt(
     return c21('只许查阅、摘抄登记范围内的内容', 'Only the registered part is read and excerpted')
   if (blank(p.checkedBy) || !p.stamped)
     return c21('摘抄内容须经审核无误并盖章', 'An excerpt is checked and stamped before it leaves')
-  return null
+  // Four eyes: the consultant does not check their own excerpt.
+  return distinctHands('C-21', [CONSULTANT(c.consultant), part('审核人', 'checker', p.checkedBy)])
 }
 
 export function applyConsultationExcerpt(
@@ -206,12 +237,12 @@ export function applyConsultationClosed(
     ...c,
     closed: { eventId: event.id, at: event.atMs, missingIds, damagedIds: [], anomalyId },
   })
-  markAway(work.filesAway, missingIds, {
-    rule: 'C-21',
-    refId: c.id,
-    holder: c.consultant,
-    since: c.openedAt,
-    status: 'missing',
-    anomalyId,
-  })
+  markAway(work.filesAway, missingIds, away(c, 'missing', anomalyId))
+  // The carriers of a registered file come back, or stay missing, with their file.
+  for (const [fileId, carrierIds] of Object.entries(c.fileCarrierIds))
+    for (const id of carrierIds) {
+      if (work.carriersAway.get(id)?.refId !== c.id) continue
+      if (missingIds.includes(fileId)) work.carriersAway.set(id, away(c, 'missing', anomalyId))
+      else work.carriersAway.delete(id)
+    }
 }

@@ -1,10 +1,12 @@
+import { distinctHands } from '../../core/approvals.ts'
+import type { SliceContext } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import { checkApprover, part, REGISTRAR } from './approval-rules.ts'
 import { blank, closed, exists, unknownLoan } from './loan-rules.ts'
 import {
   approvalFor,
   checkCovered,
   checkDistinct,
-  checkPost,
   checkReturnList,
   consumeApproval,
   isError,
@@ -15,15 +17,15 @@ import type { BorrowedIn, MovementWork } from './state.ts'
 
 /** Rule C-06 for carriers borrowed in from another unit: approvals, copies, giving back. */
 
-/** rule C-06 (approval): our leader approves borrowing in (借阅方领导签字); main leader or 主管领导. */
+/**
+ * rule C-06 (approval): our leader approves borrowing in (借阅方领导签字): the holder of the main leader's
+ * or the 主管领导's post (rule B-04).
+ */
 export function checkBorrowInApproved(
   event: MovementSliceEvent<'movement.borrow_in_approved'>,
+  ctx: SliceContext,
 ): DomainError | null {
-  const p = event.payload
-  return (
-    checkPost(p.post, ['main', 'in_charge'], 'C-06', '借入外单位涉密载体', 'Borrowing carriers in') ??
-    checkDistinct(p.itemIds, 'C-06')
-  )
+  return checkApprover('borrow_in', 'C-06', event, ctx) ?? checkDistinct(event.payload.itemIds, 'C-06')
 }
 
 /** rule C-06 (approval + deadline): borrowing in with both sides' approvals and a date to give back. */
@@ -53,6 +55,13 @@ export function checkBorrowedIn(
       '借入须经提供方领导签字批准，须登记其姓名和批准凭证（规则 C-06）',
       "Borrowing needs the lending side's leader's signed approval: name and reference (rule C-06)",
     )
+  // Four eyes: the two sides' leaders and the officer who registers the borrowing are different people.
+  const hands = distinctHands('C-06', [
+    part('借阅方领导', "borrowing side's leader", a.by),
+    part('出借方领导', "lending side's leader", p.lenderApprover),
+    REGISTRAR(event.actor),
+  ])
+  if (hands !== null) return hands
   if (p.dueAt <= event.atMs)
     return domainError(
       'C-06',

@@ -1,14 +1,22 @@
 import { z } from 'zod'
-import { Level } from '../../core/levels.ts'
 import type { EventDefinition } from '../../core/register-slice.ts'
 import { Role } from '../../core/roles.ts'
+import {
+  archiveFileRegisteredSchema,
+  consultationApprovedSchema,
+  consultationClosedSchema,
+  consultationExcerptRecordedSchema,
+  consultationRegisteredSchema,
+} from './archive-events.ts'
+import { entityId, ids, levelSchema, ms, name, names, note, shortText } from './event-fields.ts'
 
 /**
  * Events of the movement register: carriers leaving the officer's reading circulation (借出 / 借入 C-06,
  * 携带外出 C-08, 知悉范围扩大 C-03, 涉密电子文件使用 C-16, 案卷查阅 C-21). Strict objects, metadata only
  * (rule S-01): ids, names, counts, dates and references, never a document's content. Approvals are
- * events of their own, signed by a leader, referenced by their event id.
- * Reference fields may be empty in the schema so that the refusal names the rule, not "malformed".
+ * events of their own, signed by a leader, referenced by their event id; the approver's post is what the
+ * organisation register says the signer holds at the event's time (rule B-04), never a post in the payload.
+ * The archived files' events (C-10, C-21) are in archive-events.ts.
  */
 export const MovementEventType = {
   ScopeWideningApproved: 'movement.scope_widening_approved',
@@ -16,6 +24,8 @@ export const MovementEventType = {
   LoanOutApproved: 'movement.loan_out_approved',
   LoanedOut: 'movement.loaned_out',
   LoanReturned: 'movement.loan_returned',
+  LoanExtensionRequested: 'movement.loan_extension_requested',
+  LoanExtensionApproved: 'movement.loan_extension_approved',
   BorrowInApproved: 'movement.borrow_in_approved',
   BorrowedIn: 'movement.borrowed_in',
   BorrowedCopyRecorded: 'movement.borrowed_copy_recorded',
@@ -25,6 +35,7 @@ export const MovementEventType = {
   TripReturned: 'movement.trip_returned',
   ElectronicUseApproved: 'movement.electronic_use_approved',
   ElectronicUseRegistered: 'movement.electronic_use_registered',
+  ArchiveFileRegistered: 'movement.archive_file_registered',
   ConsultationApproved: 'movement.consultation_approved',
   ConsultationRegistered: 'movement.consultation_registered',
   ConsultationExcerptRecorded: 'movement.consultation_excerpt_recorded',
@@ -33,22 +44,6 @@ export const MovementEventType = {
 } as const
 export type MovementEventType = (typeof MovementEventType)[keyof typeof MovementEventType]
 
-const entityId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/)
-const ids = z.array(entityId).max(100)
-const shortText = z.string().max(200)
-const name = shortText.min(1)
-const names = z.array(name).min(1).max(50)
-const note = z.string().max(500)
-const ms = z.number().int().nonnegative()
-const postSchema = z.enum(['main', 'in_charge', 'office_head'])
-const levelSchema = z.enum([
-  Level.TopSecret,
-  Level.Secret,
-  Level.Confidential,
-  Level.WorkSecret,
-  Level.Internal,
-  Level.Public,
-])
 /** rule C-16: what is done with a classified electronic file (阅读、使用、复制、销毁). */
 export const electronicActionSchema = z.enum(['read', 'use', 'copy', 'destroy'])
 export type ElectronicAction = z.infer<typeof electronicActionSchema>
@@ -57,7 +52,6 @@ export type ElectronicAction = z.infer<typeof electronicActionSchema>
 export const scopeWideningApprovedSchema = z.strictObject({
   carrierId: entityId,
   readers: names,
-  post: postSchema,
 })
 
 /** rule C-03: the widening itself, against the approval. */
@@ -75,7 +69,6 @@ export const loanOutApprovedSchema = z.strictObject({
   carrierIds: ids,
   archiveFileIds: ids.optional(),
   borrower: name,
-  post: postSchema,
   specialReason: shortText.optional(),
 })
 
@@ -101,8 +94,23 @@ export const loanReturnedSchema = z.strictObject({
   note: note.optional(),
 })
 
+/**
+ * rule C-06 (续借): the borrower asks to keep the carriers longer, with their side's leader's signed
+ * consent, as for the loan; the officer records the request against the open loan.
+ */
+export const loanExtensionRequestedSchema = z.strictObject({
+  requestId: entityId,
+  loanId: entityId,
+  newDueAt: ms,
+  borrowerApprover: shortText,
+  borrowerApprovalRef: shortText,
+})
+
+/** rule C-06 (续借): our side's leader approves the request; the loan's due date moves to the new one. */
+export const loanExtensionApprovedSchema = z.strictObject({ requestId: entityId })
+
 /** rule C-06: our leader approves borrowing `itemIds` from another unit (借阅方领导签字). */
-export const borrowInApprovedSchema = z.strictObject({ lender: name, itemIds: ids.min(1), post: postSchema })
+export const borrowInApprovedSchema = z.strictObject({ lender: name, itemIds: ids.min(1) })
 
 /** rule C-06: carriers borrowed in from `lender`, with the lender side's approval and the due date. */
 export const borrowedInSchema = z.strictObject({
@@ -137,7 +145,6 @@ export const returnedToLenderSchema = z.strictObject({
 /** rule C-08: a leader approves carrying carriers out, saying whether abroad or to a foreign-affairs event. */
 export const carryOutApprovedSchema = z.strictObject({
   carrierIds: ids.min(1),
-  post: postSchema,
   abroad: z.boolean(),
   foreignAffairs: z.boolean(),
 })
@@ -169,7 +176,6 @@ export const electronicUseApprovedSchema = z.strictObject({
   carrierId: entityId,
   action: electronicActionSchema,
   user: entityId,
-  post: postSchema,
 })
 
 /**
@@ -182,47 +188,6 @@ export const electronicUseRegisteredSchema = z.strictObject({
   user: entityId,
   approvalId: entityId,
   userSigned: z.boolean(),
-})
-
-/** rule C-21: the office head approves `consultant` consulting the archived files `archiveFileIds`. */
-export const consultationApprovedSchema = z.strictObject({
-  archiveFileIds: ids.min(1),
-  consultant: name,
-  post: postSchema,
-})
-
-/** rule C-21: a consultation registered (查档登记): who, from where, which files and which part of each. */
-export const consultationRegisteredSchema = z.strictObject({
-  consultationId: entityId,
-  consultant: name,
-  consultantUnit: name,
-  /** A 基层单位 presents a letter of introduction stating what it consults. */
-  fromBasicUnit: z.boolean(),
-  introductionLetterRef: shortText.optional(),
-  statedContent: shortText.optional(),
-  files: z
-    .array(z.strictObject({ fileId: entityId, level: levelSchema, part: name }))
-    .min(1)
-    .max(50),
-  location: z.enum(['archive_room', 'archive_reading_room', 'office', 'elsewhere']),
-  approvalId: entityId.optional(),
-})
-
-/** rule C-21: an excerpt (摘抄), from the registered part only, checked and stamped before it leaves. */
-export const consultationExcerptRecordedSchema = z.strictObject({
-  consultationId: entityId,
-  excerptId: entityId,
-  fileId: entityId,
-  withinRegisteredPart: z.boolean(),
-  checkedBy: shortText,
-  stamped: z.boolean(),
-})
-
-/** rule C-21: the consultation ends; files not back in the archive are listed. */
-export const consultationClosedSchema = z.strictObject({
-  consultationId: entityId,
-  missingFileIds: ids,
-  note: note.optional(),
 })
 
 /** An anomaly resolved with a note; `recovered` says the missing items are back in custody. */
@@ -238,6 +203,8 @@ export interface MovementEventPayloads {
   'movement.loan_out_approved': z.infer<typeof loanOutApprovedSchema>
   'movement.loaned_out': z.infer<typeof loanedOutSchema>
   'movement.loan_returned': z.infer<typeof loanReturnedSchema>
+  'movement.loan_extension_requested': z.infer<typeof loanExtensionRequestedSchema>
+  'movement.loan_extension_approved': z.infer<typeof loanExtensionApprovedSchema>
   'movement.borrow_in_approved': z.infer<typeof borrowInApprovedSchema>
   'movement.borrowed_in': z.infer<typeof borrowedInSchema>
   'movement.borrowed_copy_recorded': z.infer<typeof borrowedCopyRecordedSchema>
@@ -247,6 +214,7 @@ export interface MovementEventPayloads {
   'movement.trip_returned': z.infer<typeof tripReturnedSchema>
   'movement.electronic_use_approved': z.infer<typeof electronicUseApprovedSchema>
   'movement.electronic_use_registered': z.infer<typeof electronicUseRegisteredSchema>
+  'movement.archive_file_registered': z.infer<typeof archiveFileRegisteredSchema>
   'movement.consultation_approved': z.infer<typeof consultationApprovedSchema>
   'movement.consultation_registered': z.infer<typeof consultationRegisteredSchema>
   'movement.consultation_excerpt_recorded': z.infer<typeof consultationExcerptRecordedSchema>
@@ -270,6 +238,8 @@ export const movementEvents = {
   'movement.loan_out_approved': def(loanOutApprovedSchema, leader),
   'movement.loaned_out': def(loanedOutSchema, officer),
   'movement.loan_returned': def(loanReturnedSchema, officer),
+  'movement.loan_extension_requested': def(loanExtensionRequestedSchema, officer),
+  'movement.loan_extension_approved': def(loanExtensionApprovedSchema, leader),
   'movement.borrow_in_approved': def(borrowInApprovedSchema, leader),
   'movement.borrowed_in': def(borrowedInSchema, officer),
   'movement.borrowed_copy_recorded': def(borrowedCopyRecordedSchema, officer),
@@ -279,6 +249,7 @@ export const movementEvents = {
   'movement.trip_returned': def(tripReturnedSchema, officer),
   'movement.electronic_use_approved': def(electronicUseApprovedSchema, leader),
   'movement.electronic_use_registered': def(electronicUseRegisteredSchema, user),
+  'movement.archive_file_registered': def(archiveFileRegisteredSchema, officer),
   'movement.consultation_approved': def(consultationApprovedSchema, leader),
   'movement.consultation_registered': def(consultationRegisteredSchema, officer),
   'movement.consultation_excerpt_recorded': def(consultationExcerptRecordedSchema, officer),

@@ -1,8 +1,12 @@
 /** The movement register (entry point `@secledger/domain/registers/movement`). */
 export * from './access-rules.ts'
+export * from './approval-rules.ts'
+export * from './archive-events.ts'
+export * from './archive-file-rules.ts'
 export * from './archive-rules.ts'
 export * from './borrow-rules.ts'
 export * from './events.ts'
+export * from './extension-rules.ts'
 export * from './loan-rules.ts'
 export * from './policy.ts'
 export * from './queries.ts'

@@ -1,12 +1,14 @@
+import { distinctHands } from '../../core/approvals.ts'
 import type { SliceContext } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import { APPROVER, checkApprover, part } from './approval-rules.ts'
+import { filesCarriers } from './archive-file-rules.ts'
 import type { MovementPolicy } from './policy.ts'
 import {
   approvalFor,
   carriersInCustody,
   checkCovered,
   checkDistinct,
-  checkPost,
   checkReturnList,
   consumeApproval,
   isError,
@@ -46,10 +48,40 @@ export function blank(text: string): boolean {
   return text.trim() === ''
 }
 
+/** rule C-06 (four eyes): the lender's and the borrower's sides are different people, leaders included. */
+export function loanHands(
+  approver: string,
+  borrowerApprover: string,
+  borrower: string,
+  lender: string,
+): DomainError | null {
+  return distinctHands('C-06', [
+    part('出借方领导', "lending side's leader", approver),
+    part('借阅方领导', "borrowing side's leader", borrowerApprover),
+    part('借阅人', 'borrower', borrower),
+    part('出借经办人', 'lender', lender),
+  ])
+}
+
 /**
- * rule C-06 (approval): our side's leader approves lending out. Choice: the main leader or the 主管领导
- * (004 五 不经过主管领导的批准，不准…借给外单位), not the office head. Rule C-21: archived files are lent
- * only in a special case, which the approval states.
+ * rule C-06 (deadline): a loan is due after `fromMs` (the loan, or the approval of its extension) and
+ * within the policy's longest loan; an extension (续借) is judged by this same rule.
+ */
+export function checkLoanDue(dueAt: number, fromMs: number, policy: MovementPolicy): DomainError | null {
+  if (dueAt > fromMs && dueAt - fromMs <= policy.maxLoanDays * DAY) return null
+  return domainError(
+    'C-06',
+    `借阅须定归还日期，且不超过 ${policy.maxLoanDays} 天（规则 C-06）`,
+    `A loan has a due date after the loan and within ${policy.maxLoanDays} days (rule C-06)`,
+    { dueAt },
+  )
+}
+
+/**
+ * rule C-06 (approval): our side's leader approves lending out. Choice: the holder of the main leader's
+ * or the 主管领导's post (004 五 不经过主管领导的批准，不准…借给外单位), not the office head; no leader
+ * approves a loan to themselves. Rule C-21: archived files are lent only in a special case, which the
+ * approval states.
  */
 export function checkLoanOutApproved(
   event: MovementSliceEvent<'movement.loan_out_approved'>,
@@ -57,7 +89,9 @@ export function checkLoanOutApproved(
 ): DomainError | null {
   const p = event.payload
   const files = p.archiveFileIds ?? []
-  const post = checkPost(p.post, ['main', 'in_charge'], 'C-06', '借出涉密载体', 'Lending carriers out')
+  const post =
+    checkApprover('loan_out', 'C-06', event, ctx) ??
+    distinctHands('C-06', [APPROVER(event.actor), part('借阅人', 'borrower', p.borrower)])
   if (post !== null) return post
   if (p.carrierIds.length + files.length === 0)
     return domainError(
@@ -135,13 +169,10 @@ export function checkLoanedOut(
       '借阅须经借阅方领导签字批准，须登记其姓名和批准凭证（规则 C-06）',
       "A loan needs the borrower side's leader's signed approval: name and reference (rule C-06)",
     )
-  if (p.dueAt <= event.atMs || p.dueAt - event.atMs > policy.maxLoanDays * DAY)
-    return domainError(
-      'C-06',
-      `借阅须定归还日期，且不超过 ${policy.maxLoanDays} 天（规则 C-06）`,
-      `A loan has a due date after the loan and within ${policy.maxLoanDays} days (rule C-06)`,
-      { dueAt: p.dueAt },
-    )
+  const hands = loanHands(a.by, p.borrowerApprover, p.borrower, event.actor)
+  if (hands !== null) return hands
+  const due = checkLoanDue(p.dueAt, event.atMs, policy)
+  if (due !== null) return due
   const carriers = carriersInCustody(work, ctx, p.carrierIds, 'C-06')
   if (isError(carriers)) return carriers
   for (const f of files) {
@@ -151,13 +182,19 @@ export function checkLoanedOut(
   return null
 }
 
-function away(rule: AwayEntry['rule'], refId: string, holder: string, since: number): AwayEntry {
+export function away(rule: AwayEntry['rule'], refId: string, holder: string, since: number): AwayEntry {
   return { rule, refId, holder, since, status: 'out', anomalyId: null }
 }
 
-export function applyLoanedOut(work: MovementWork, event: MovementSliceEvent<'movement.loaned_out'>): void {
+/** rules C-06, C-21: the archived carriers of lent registered files go out with them. */
+export function applyLoanedOut(
+  work: MovementWork,
+  event: MovementSliceEvent<'movement.loaned_out'>,
+  ctx: SliceContext,
+): void {
   const p = event.payload
   const a = work.approvals.get(p.approvalId)
+  const fileCarrierIds = filesCarriers(work, ctx, p.archiveFileIds ?? [])
   const loan: Loan = {
     id: p.loanId,
     eventId: event.id,
@@ -171,12 +208,20 @@ export function applyLoanedOut(work: MovementWork, event: MovementSliceEvent<'mo
     approvedBy: a?.by ?? '',
     loanedAt: event.atMs,
     dueAt: p.dueAt,
+    extensions: [],
+    extensionRequest: null,
+    fileCarrierIds,
     returned: null,
   }
   work.loans.set(loan.id, loan)
   consumeApproval(work, p.approvalId, event.id)
   markAway(work.carriersAway, loan.carrierIds, away('C-06', loan.id, loan.borrower, event.atMs))
   markAway(work.filesAway, loan.archiveFileIds, away('C-06', loan.id, loan.borrower, event.atMs))
+  markAway(
+    work.carriersAway,
+    Object.values(fileCarrierIds).flat(),
+    away('C-06', loan.id, loan.borrower, event.atMs),
+  )
 }
 
 /** rule C-06: the return of an open loan, item by item. Returning late is allowed and shows as late. */
@@ -212,14 +257,16 @@ export function applyLoanReturned(
     ...loan,
     returned: { eventId: event.id, at: event.atMs, missingIds, damagedIds: p.damagedIds, anomalyId },
   })
-  for (const [map, ids] of [
-    [work.carriersAway, loan.carrierIds],
-    [work.filesAway, loan.archiveFileIds],
-  ] as const)
-    for (const id of ids) {
-      if (map.get(id)?.refId !== loan.id) continue
-      if (p.returnedIds.includes(id)) map.delete(id)
-      else
-        map.set(id, { ...away('C-06', loan.id, loan.borrower, loan.loanedAt), status: 'missing', anomalyId })
-    }
+  const back = (map: Map<string, AwayEntry>, id: string, returned: boolean) => {
+    if (map.get(id)?.refId !== loan.id) return
+    if (returned) map.delete(id)
+    else map.set(id, { ...away('C-06', loan.id, loan.borrower, loan.loanedAt), status: 'missing', anomalyId })
+  }
+  for (const id of loan.carrierIds) back(work.carriersAway, id, p.returnedIds.includes(id))
+  for (const id of loan.archiveFileIds) {
+    const returned = p.returnedIds.includes(id)
+    back(work.filesAway, id, returned)
+    // rule C-21: a file's carriers come back, or stay missing, with their file.
+    for (const carrierId of loan.fileCarrierIds[id] ?? []) back(work.carriersAway, carrierId, returned)
+  }
 }

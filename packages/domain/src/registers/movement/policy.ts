@@ -5,8 +5,9 @@
  */
 export interface MovementPolicy {
   /**
-   * rule C-08: let the 主管领导 (post `in_charge`) approve carrying out carriers below 绝密, as 001 篇6 三
-   * and 000 涉密电子文件 六 do. Default off: 000 文件资料收发 三2 asks the main leader (应经主要领导批准).
+   * rule C-08: let the 主管领导 (the organisation register's `responsible_leader`, rule B-04) approve
+   * carrying out carriers below 绝密, as 001 篇6 三 and 000 涉密电子文件 六 do. Default off: 000 文件资料收发
+   * 三2 asks the main leader (应经主要领导批准).
    */
   readonly allowInChargeCarryOutBelowTopSecret: boolean
   /**
@@ -16,7 +17,8 @@ export interface MovementPolicy {
   readonly allowForeignAffairsWithMainLeader: boolean
   /**
    * rule C-06: the longest loan, in calendar days from the loan to its due date. The seeds only say
-   * "用毕后及时归还"; a month is the policy's reading of "promptly" for a loan to another unit.
+   * "用毕后及时归还"; a month is the policy's reading of "promptly" for a loan to another unit. An
+   * extension (续借) is judged by the same limit, from its request and again from its approval.
    */
   readonly maxLoanDays: number
   /**
@@ -36,13 +38,3 @@ export const DEFAULT_MOVEMENT_POLICY: MovementPolicy = {
 
 /** rule C-08: 绝密 and electronic carriers go out with this many distinct bearers at least. */
 export const MIN_BEARERS = 2
-
-/** Leader posts that sign approvals when the role alone cannot tell (主要领导 / 主管领导 / 办公室主任). */
-export const MovementPost = { Main: 'main', InCharge: 'in_charge', OfficeHead: 'office_head' } as const
-export type MovementPost = (typeof MovementPost)[keyof typeof MovementPost]
-
-export const POST_LABEL_ZH: Readonly<Record<MovementPost, string>> = {
-  main: '主要领导',
-  in_charge: '主管领导',
-  office_head: '办公室主任',
-}

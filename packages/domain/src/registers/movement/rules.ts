@@ -2,7 +2,6 @@ import type { Carrier } from '../../core/carrier-record.ts'
 import type { SliceContext, SliceEvent } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import type { MovementEventPayloads, MovementEventType } from './events.ts'
-import { type MovementPost, POST_LABEL_ZH } from './policy.ts'
 import type {
   AwayEntry,
   MovementAnomaly,
@@ -67,23 +66,6 @@ export function consumeApproval(work: MovementWork, approvalId: string, eventId:
   if (a !== undefined) work.approvals.set(approvalId, { ...a, usedBy: eventId })
 }
 
-/** Which leader posts may sign an approval at all. */
-export function checkPost(
-  post: MovementPost,
-  allowed: readonly MovementPost[],
-  rule: MovementRule,
-  whatZh: string,
-  whatEn: string,
-): DomainError | null {
-  if (allowed.includes(post)) return null
-  return domainError(
-    rule,
-    `${whatZh}须由${allowed.map((p) => POST_LABEL_ZH[p]).join('或')}批准，${POST_LABEL_ZH[post]}不能批准（规则 ${rule}）`,
-    `${whatEn} is approved by the ${allowed.join(' or ')} leader, not the ${post} (rule ${rule})`,
-    { post, allowed },
-  )
-}
-
 /** A list of ids without repeats. */
 export function checkDistinct(list: readonly string[], rule: MovementRule): DomainError | null {
   const seen = new Set<string>()
@@ -129,7 +111,7 @@ export function registeredCarrier(ctx: SliceContext, id: string, rule: MovementR
   )
 }
 
-const AWAY_ZH = { 'C-06': '借出', 'C-08': '携带外出', 'C-21': '查阅' } as const
+const AWAY_ZH = { 'C-06': '借出', 'C-08': '携带外出', 'C-21': '随案卷调阅' } as const
 
 /**
  * rules C-06, C-08: only a carrier in the officer's custody leaves: registered, not destroyed, not

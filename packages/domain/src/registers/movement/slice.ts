@@ -9,6 +9,8 @@ import {
   checkScopeWidened,
   checkScopeWideningApproved,
 } from './access-rules.ts'
+import { approvalOf } from './approval-rules.ts'
+import { applyArchiveFileRegistered, checkArchiveFileRegistered } from './archive-file-rules.ts'
 import {
   applyConsultationClosed,
   applyConsultationExcerpt,
@@ -29,6 +31,12 @@ import {
 } from './borrow-rules.ts'
 import { isMovementEventType, type MovementEventType, movementEvents } from './events.ts'
 import {
+  applyLoanExtensionApproved,
+  applyLoanExtensionRequested,
+  checkLoanExtensionApproved,
+  checkLoanExtensionRequested,
+} from './extension-rules.ts'
+import {
   applyLoanedOut,
   applyLoanReturned,
   checkLoanedOut,
@@ -40,7 +48,6 @@ import { applyAnomalyResolved, checkAnomalyResolved, type MovementSliceEvent } f
 import {
   emptyMovementWork,
   forkMovementWork,
-  type MovementApproval,
   type MovementState,
   type MovementWork,
   viewMovementWork,
@@ -82,8 +89,12 @@ function checkMovementEvent(
       return checkLoanedOut(work, typed(event, type), ctx, policy)
     case 'movement.loan_returned':
       return checkLoanReturned(work, typed(event, type))
+    case 'movement.loan_extension_requested':
+      return checkLoanExtensionRequested(work, typed(event, type), policy)
+    case 'movement.loan_extension_approved':
+      return checkLoanExtensionApproved(work, typed(event, type), ctx, policy)
     case 'movement.borrow_in_approved':
-      return checkBorrowInApproved(typed(event, type))
+      return checkBorrowInApproved(typed(event, type), ctx)
     case 'movement.borrowed_in':
       return checkBorrowedIn(work, typed(event, type))
     case 'movement.borrowed_copy_recorded':
@@ -100,8 +111,10 @@ function checkMovementEvent(
       return checkElectronicUseApproved(typed(event, type), ctx)
     case 'movement.electronic_use_registered':
       return checkElectronicUseRegistered(work, typed(event, type), ctx)
+    case 'movement.archive_file_registered':
+      return checkArchiveFileRegistered(work, typed(event, type), ctx)
     case 'movement.consultation_approved':
-      return checkConsultationApproved(typed(event, type))
+      return checkConsultationApproved(typed(event, type), ctx)
     case 'movement.consultation_registered':
       return checkConsultationRegistered(work, typed(event, type), policy)
     case 'movement.consultation_excerpt_recorded':
@@ -113,72 +126,11 @@ function checkMovementEvent(
   }
 }
 
-/** An approval event as recorded: the signing leader, the post, the subject; single-use. */
-function approvalOf(event: SliceEvent, type: MovementEventType): MovementApproval | null {
-  const base = { id: event.id, by: event.actor, at: event.atMs, usedBy: null }
-  switch (type) {
-    case 'movement.scope_widening_approved': {
-      const p = typed(event, type).payload
-      return { ...base, kind: 'scope_widening', post: p.post, carrierId: p.carrierId, readers: p.readers }
-    }
-    case 'movement.loan_out_approved': {
-      const p = typed(event, type).payload
-      return {
-        ...base,
-        kind: 'loan_out',
-        post: p.post,
-        carrierIds: p.carrierIds,
-        archiveFileIds: p.archiveFileIds ?? [],
-        borrower: p.borrower,
-        specialReason: p.specialReason ?? null,
-      }
-    }
-    case 'movement.borrow_in_approved': {
-      const p = typed(event, type).payload
-      return { ...base, kind: 'borrow_in', post: p.post, lender: p.lender, itemIds: p.itemIds }
-    }
-    case 'movement.carry_out_approved': {
-      const p = typed(event, type).payload
-      return {
-        ...base,
-        kind: 'carry_out',
-        post: p.post,
-        carrierIds: p.carrierIds,
-        abroad: p.abroad,
-        foreignAffairs: p.foreignAffairs,
-      }
-    }
-    case 'movement.electronic_use_approved': {
-      const p = typed(event, type).payload
-      return {
-        ...base,
-        kind: 'electronic_use',
-        post: p.post,
-        carrierId: p.carrierId,
-        action: p.action,
-        user: p.user,
-      }
-    }
-    case 'movement.consultation_approved': {
-      const p = typed(event, type).payload
-      return {
-        ...base,
-        kind: 'consultation',
-        post: p.post,
-        archiveFileIds: p.archiveFileIds,
-        consultant: p.consultant,
-      }
-    }
-    default:
-      return null
-  }
-}
-
 /** Applies an event that passed check. */
-function applyMovementEvent(work: MovementWork, event: SliceEvent): void {
+function applyMovementEvent(work: MovementWork, event: SliceEvent, ctx: SliceContext): void {
   const type = event.type
   if (!isMovementEventType(type)) return
-  const approval = approvalOf(event, type)
+  const approval = approvalOf(event, type, ctx)
   if (approval !== null) {
     work.approvals.set(approval.id, approval)
     return
@@ -188,10 +140,16 @@ function applyMovementEvent(work: MovementWork, event: SliceEvent): void {
       applyScopeWidened(work, typed(event, type))
       return
     case 'movement.loaned_out':
-      applyLoanedOut(work, typed(event, type))
+      applyLoanedOut(work, typed(event, type), ctx)
       return
     case 'movement.loan_returned':
       applyLoanReturned(work, typed(event, type))
+      return
+    case 'movement.loan_extension_requested':
+      applyLoanExtensionRequested(work, typed(event, type))
+      return
+    case 'movement.loan_extension_approved':
+      applyLoanExtensionApproved(work, typed(event, type), ctx)
       return
     case 'movement.borrowed_in':
       applyBorrowedIn(work, typed(event, type))
@@ -211,8 +169,11 @@ function applyMovementEvent(work: MovementWork, event: SliceEvent): void {
     case 'movement.electronic_use_registered':
       applyElectronicUseRegistered(work, typed(event, type))
       return
+    case 'movement.archive_file_registered':
+      applyArchiveFileRegistered(work, typed(event, type))
+      return
     case 'movement.consultation_registered':
-      applyConsultationRegistered(work, typed(event, type))
+      applyConsultationRegistered(work, typed(event, type), ctx)
       return
     case 'movement.consultation_excerpt_recorded':
       applyConsultationExcerpt(work, typed(event, type))
@@ -228,8 +189,12 @@ function applyMovementEvent(work: MovementWork, event: SliceEvent): void {
   }
 }
 
-const AWAY_ZH = { 'C-06': '借出', 'C-08': '携带外出', 'C-21': '查阅' } as const
-const AWAY_EN = { 'C-06': 'lent out', 'C-08': 'carried out', 'C-21': 'consulted' } as const
+const AWAY_ZH = { 'C-06': '借出', 'C-08': '携带外出', 'C-21': '随案卷调阅' } as const
+const AWAY_EN = {
+  'C-06': 'lent out',
+  'C-08': 'carried out',
+  'C-21': 'consulted with its archived file',
+} as const
 
 /**
  * rules C-06, C-08: a carrier on an open loan or trip is away; one that did not come back stays away as
@@ -271,7 +236,7 @@ export function createMovementSlice(
     fork: forkMovementWork,
     view: viewMovementWork,
     check: (work, event, ctx) => checkMovementEvent(work, event, ctx, policy),
-    apply: (work, event) => applyMovementEvent(work, event),
+    apply: (work, event, ctx) => applyMovementEvent(work, event, ctx),
     carrierAway: movementCarrierAway,
   }
 }

@@ -1,6 +1,31 @@
-import type { Level } from '../../core/levels.ts'
+import type { UnitPost } from '../../core/unit-view.ts'
 import type { ElectronicAction } from './events.ts'
-import type { MovementPost } from './policy.ts'
+import type {
+  ArchiveFile,
+  BorrowedIn,
+  Consultation,
+  ElectronicUse,
+  Loan,
+  ScopeGrant,
+  Trip,
+} from './records.ts'
+
+export type {
+  ArchiveFile,
+  BorrowedCopy,
+  BorrowedIn,
+  BorrowedItem,
+  Consultation,
+  ConsultationExcerpt,
+  ConsultedFile,
+  ElectronicUse,
+  Loan,
+  LoanExtension,
+  LoanExtensionRequest,
+  ReturnCheck,
+  ScopeGrant,
+  Trip,
+} from './records.ts'
 
 /** State of the movement register. Entries are immutable values, replaced on every change. */
 
@@ -8,7 +33,8 @@ interface ApprovalBase {
   /** The approval event's id, by which the event that needs it refers to it. */
   readonly id: string
   readonly by: string
-  readonly post: MovementPost
+  /** The post the signer held in the organisation register when approving (rule B-04). */
+  readonly post: UnitPost
   readonly at: number
   /** Id of the event that used this single-use approval, or null. */
   readonly usedBy: string | null
@@ -51,136 +77,6 @@ export type MovementApproval =
       readonly consultant: string
     })
 export type MovementApprovalKind = MovementApproval['kind']
-
-/** rule C-03: one reader added to a carrier's need-to-know scope. */
-export interface ScopeGrant {
-  readonly reader: string
-  readonly approvalId: string
-  readonly eventId: string
-  readonly at: number
-}
-
-/** The outcome of a return check (rules C-06, C-08, C-21), null while the item is out. */
-export interface ReturnCheck {
-  readonly eventId: string
-  readonly at: number
-  readonly missingIds: readonly string[]
-  readonly damagedIds: readonly string[]
-  /** The anomaly the check opened, or null when everything came back intact. */
-  readonly anomalyId: string | null
-}
-
-/** rule C-06: a loan of this unit's carriers (and, C-21, archived files) to another unit or person. */
-export interface Loan {
-  readonly id: string
-  readonly eventId: string
-  readonly carrierIds: readonly string[]
-  readonly archiveFileIds: readonly string[]
-  readonly borrower: string
-  readonly borrowerKind: 'unit' | 'person'
-  readonly borrowerApprover: string
-  readonly borrowerApprovalRef: string
-  readonly approvalId: string
-  readonly approvedBy: string
-  readonly loanedAt: number
-  readonly dueAt: number
-  readonly returned: ReturnCheck | null
-}
-
-export interface BorrowedItem {
-  readonly itemId: string
-  readonly docNumber: string
-  readonly level: Level
-}
-
-export interface BorrowedCopy {
-  readonly eventId: string
-  readonly copyId: string
-  readonly itemId: string
-  readonly mode: 'excerpt' | 'copy'
-  readonly lenderApprovalRef: string
-  readonly at: number
-}
-
-/** rule C-06: carriers borrowed in from another unit, to be given back by `dueAt`. */
-export interface BorrowedIn {
-  readonly id: string
-  readonly eventId: string
-  readonly lender: string
-  readonly items: readonly BorrowedItem[]
-  readonly lenderApprover: string
-  readonly lenderApprovalRef: string
-  readonly approvalId: string
-  readonly borrowedAt: number
-  readonly dueAt: number
-  readonly copies: readonly BorrowedCopy[]
-  readonly returned: ReturnCheck | null
-}
-
-/** rule C-08: carriers carried out of the office. */
-export interface Trip {
-  readonly id: string
-  readonly eventId: string
-  readonly carrierIds: readonly string[]
-  readonly bearers: readonly string[]
-  readonly destination: string
-  readonly abroad: boolean
-  readonly foreignAffairs: boolean
-  readonly exitPermitRef: string | null
-  readonly approvalId: string
-  readonly approvedBy: string
-  readonly post: MovementPost
-  readonly startedAt: number
-  readonly plannedReturnAt: number
-  readonly returned: (ReturnCheck & { readonly custodyKept: boolean }) | null
-}
-
-/** rule C-16: a registered, approved use of a classified electronic file. */
-export interface ElectronicUse {
-  readonly eventId: string
-  readonly carrierId: string
-  readonly action: ElectronicAction
-  readonly user: string
-  readonly approvalId: string
-  readonly approvedBy: string
-  readonly post: MovementPost
-  /** 'personal': the user signed the event; 'paper': the officer recorded the user's signature. */
-  readonly signature: 'personal' | 'paper'
-  readonly recordedBy: string
-  readonly at: number
-}
-
-export interface ConsultedFile {
-  readonly fileId: string
-  readonly level: Level
-  /** The registered part (登记范围): only this is read. */
-  readonly part: string
-}
-
-export interface ConsultationExcerpt {
-  readonly eventId: string
-  readonly excerptId: string
-  readonly fileId: string
-  readonly checkedBy: string
-  readonly at: number
-}
-
-/** rule C-21: one consultation of archived files (查档登记). */
-export interface Consultation {
-  readonly id: string
-  readonly eventId: string
-  readonly consultant: string
-  readonly consultantUnit: string
-  readonly fromBasicUnit: boolean
-  readonly introductionLetterRef: string | null
-  readonly statedContent: string | null
-  readonly files: readonly ConsultedFile[]
-  readonly location: 'archive_room' | 'archive_reading_room'
-  readonly approvalId: string | null
-  readonly openedAt: number
-  readonly excerpts: readonly ConsultationExcerpt[]
-  readonly closed: ReturnCheck | null
-}
 
 export type MovementAnomalyKind =
   | 'loan_incomplete'
@@ -225,9 +121,14 @@ export interface MovementWork {
   readonly approvals: Map<string, MovementApproval>
   readonly scopes: Map<string, readonly ScopeGrant[]>
   readonly loans: Map<string, Loan>
+  /** rule C-06: extension request id → its loan id (request ids are unique in the unit). */
+  readonly extensionRequests: Map<string, string>
   readonly borrowed: Map<string, BorrowedIn>
   readonly trips: Map<string, Trip>
   readonly electronicUses: ElectronicUse[]
+  readonly archiveFiles: Map<string, ArchiveFile>
+  /** carrier id → the archived file holding it. */
+  readonly carrierFile: Map<string, string>
   readonly consultations: Map<string, Consultation>
   readonly anomalies: Map<string, MovementAnomaly>
   readonly carriersAway: Map<string, AwayEntry>
@@ -239,9 +140,12 @@ export interface MovementState {
   /** rule C-03: the widened need-to-know scope per carrier. */
   readonly scopes: ReadonlyMap<string, readonly ScopeGrant[]>
   readonly loans: ReadonlyMap<string, Loan>
+  readonly extensionRequests: ReadonlyMap<string, string>
   readonly borrowed: ReadonlyMap<string, BorrowedIn>
   readonly trips: ReadonlyMap<string, Trip>
   readonly electronicUses: readonly ElectronicUse[]
+  readonly archiveFiles: ReadonlyMap<string, ArchiveFile>
+  readonly carrierFile: ReadonlyMap<string, string>
   readonly consultations: ReadonlyMap<string, Consultation>
   readonly anomalies: ReadonlyMap<string, MovementAnomaly>
   readonly carriersAway: ReadonlyMap<string, AwayEntry>
@@ -253,9 +157,12 @@ export function emptyMovementWork(): MovementWork {
     approvals: new Map(),
     scopes: new Map(),
     loans: new Map(),
+    extensionRequests: new Map(),
     borrowed: new Map(),
     trips: new Map(),
     electronicUses: [],
+    archiveFiles: new Map(),
+    carrierFile: new Map(),
     consultations: new Map(),
     anomalies: new Map(),
     carriersAway: new Map(),
@@ -268,9 +175,12 @@ export function forkMovementWork(work: MovementWork): MovementWork {
     approvals: new Map(work.approvals),
     scopes: new Map(work.scopes),
     loans: new Map(work.loans),
+    extensionRequests: new Map(work.extensionRequests),
     borrowed: new Map(work.borrowed),
     trips: new Map(work.trips),
     electronicUses: [...work.electronicUses],
+    archiveFiles: new Map(work.archiveFiles),
+    carrierFile: new Map(work.carrierFile),
     consultations: new Map(work.consultations),
     anomalies: new Map(work.anomalies),
     carriersAway: new Map(work.carriersAway),

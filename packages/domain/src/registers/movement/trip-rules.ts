@@ -1,8 +1,11 @@
+import { distinctHands, requirePost } from '../../core/approvals.ts'
 import type { Carrier } from '../../core/carrier-record.ts'
 import { isStateSecret } from '../../core/levels.ts'
 import type { SliceContext } from '../../core/register-slice.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
-import { MIN_BEARERS, type MovementPolicy, type MovementPost } from './policy.ts'
+import type { UnitPost } from '../../core/unit-view.ts'
+import { APPROVER, heldPost, part, REGISTRAR } from './approval-rules.ts'
+import { MIN_BEARERS, type MovementPolicy } from './policy.ts'
 import {
   approvalFor,
   carriersInCustody,
@@ -29,21 +32,22 @@ const isTopSecret = (c: Carrier) => c.level === 'top_secret'
 const isElectronic = (c: Carrier) => c.kind === 'electronic' || c.kind === 'medium'
 
 /**
- * rule C-08 (approval + block): who may approve what. The main leader approves; the 主管领导 only below
+ * rule C-08 (approval + block): who may approve what, by the post the approver holds in the organisation
+ * register (B-04): the main leader (first_responsible) approves; the 主管领导 (responsible_leader) only below
  * 绝密 and only where the county allows it. 绝密 never goes abroad. Choice: going abroad (出境) needs the
  * main leader whatever the policy, as the law's exit procedure does. Foreign-affairs events are refused
  * unless the county allows them with the main leader's approval.
  */
 function checkAuthority(
-  post: MovementPost,
+  post: UnitPost,
   carriers: readonly Carrier[],
   abroad: boolean,
   foreignAffairs: boolean,
   policy: MovementPolicy,
 ): DomainError | null {
   const topSecret = carriers.filter(isTopSecret).map((c) => c.serial)
-  if (post !== 'main') {
-    if (post !== 'in_charge' || !policy.allowInChargeCarryOutBelowTopSecret)
+  if (post !== 'first_responsible') {
+    if (post !== 'responsible_leader' || !policy.allowInChargeCarryOutBelowTopSecret)
       return c08(
         '携带涉密载体外出须经主要领导批准',
         "Carrying carriers out needs the main leader's approval",
@@ -65,7 +69,7 @@ function checkAuthority(
       `绝密载体 ${topSecret.join('、')} 不得携带出境`,
       `Top-secret carriers ${topSecret.join(', ')} never go abroad`,
     )
-  if (foreignAffairs && !(policy.allowForeignAffairsWithMainLeader && post === 'main'))
+  if (foreignAffairs && !(policy.allowForeignAffairsWithMainLeader && post === 'first_responsible'))
     return c08(
       policy.allowForeignAffairsWithMainLeader
         ? '携带涉密载体参加涉外活动须经主要领导批准'
@@ -78,13 +82,21 @@ function checkAuthority(
   return null
 }
 
+/** rule C-08: the posts that may sign a carry-out at all; checkAuthority then judges the carriers. */
+export function carryOutPosts(policy: MovementPolicy): UnitPost[] {
+  return policy.allowInChargeCarryOutBelowTopSecret
+    ? ['first_responsible', 'responsible_leader']
+    : ['first_responsible']
+}
+
 export function checkCarryOutApproved(
   event: MovementSliceEvent<'movement.carry_out_approved'>,
   ctx: SliceContext,
   policy: MovementPolicy,
 ): DomainError | null {
   const p = event.payload
-  const error = checkDistinct(p.carrierIds, 'C-08')
+  const posts = carryOutPosts(policy)
+  const error = requirePost('C-08', ctx.view, event.actor, posts) ?? checkDistinct(p.carrierIds, 'C-08')
   if (error !== null) return error
   const carriers: Carrier[] = []
   for (const id of p.carrierIds) {
@@ -92,7 +104,8 @@ export function checkCarryOutApproved(
     if (isError(c)) return c
     carriers.push(c)
   }
-  return checkAuthority(p.post, carriers, p.abroad, p.foreignAffairs, policy)
+  const post = heldPost(ctx, event.actor, posts) ?? 'first_responsible'
+  return checkAuthority(post, carriers, p.abroad, p.foreignAffairs, policy)
 }
 
 /** rule C-08: distinct bearers, two or more with 绝密 or electronic carriers. */
@@ -135,7 +148,11 @@ export function checkCarriedOut(
   const carriers = carriersInCustody(work, ctx, p.carrierIds, 'C-08')
   if (isError(carriers)) return carriers
   const error =
-    checkAuthority(a.post, carriers, p.abroad, p.foreignAffairs, policy) ?? checkBearers(p.bearers, carriers)
+    checkAuthority(a.post, carriers, p.abroad, p.foreignAffairs, policy) ??
+    checkBearers(p.bearers, carriers) ??
+    // Four eyes: the approving leader neither carries the carriers out nor registers the trip.
+    distinctHands('C-08', [APPROVER(a.by), ...p.bearers.map((b) => part('携带人', 'bearer', b))]) ??
+    distinctHands('C-08', [APPROVER(a.by), REGISTRAR(event.actor)])
   if (error !== null) return error
   if (p.abroad && carriers.some((c) => isStateSecret(c.level)) && (p.exitPermitRef ?? '').trim() === '')
     return c08(

@@ -91,7 +91,7 @@ describe('custody: archiving (rule C-10)', () => {
         R,
       ),
       ev('custody.archived', { batchId: 'b1', archiveRef: 'A', carrierIds: ['c5'] }, R + 1000),
-      ev('custody.routing_presented', { routingId: 'r1', to: 'leader1', post: 'main' }, R + 2000),
+      ev('custody.routing_presented', { routingId: 'r1', to: 'leader1' }, R + 2000),
       ev('custody.routing_closed', { routingId: 'r1' }, R + 3000),
       ev('custody.archived', { batchId: 'b2', archiveRef: 'A', carrierIds: ['c5'] }, R + 4000),
     ]

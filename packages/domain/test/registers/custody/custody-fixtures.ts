@@ -1,6 +1,6 @@
 import type { Carrier } from '../../../src/core/carrier-record.ts'
 import type { SliceContext, SliceEvent } from '../../../src/core/register-slice.ts'
-import type { CarrierAway, UnitView } from '../../../src/core/unit-view.ts'
+import type { CarrierAway, UnitPost, UnitView } from '../../../src/core/unit-view.ts'
 import type { CustodyEventPayloads, CustodyEventType } from '../../../src/registers/custody/events.ts'
 import type { CustodyPolicy } from '../../../src/registers/custody/policy.ts'
 import { createCustodySlice, custodySlice } from '../../../src/registers/custody/slice.ts'
@@ -73,8 +73,19 @@ export function awayAs(code: 'C-06' | 'C-08' | 'C-09', since = 0): CarrierAway {
 }
 
 /**
- * A custody context inside a unit view. Unless the test gives its own incident register, the unit's
- * incident register holds one incident, `x-1`, reporting the loss of every carrier in view (rule C-13).
+ * Organisation posts (rule B-04) of the unit in these tests: leader1 is the main leader, chief1 the
+ * 分管保密工作领导, and classifier1 doubles as the office head (办公室主任) who reads routing slips.
+ */
+export const POSTS: Readonly<Record<string, readonly UnitPost[]>> = {
+  leader1: ['first_responsible'],
+  chief1: ['responsible_leader'],
+  classifier1: ['classifier', 'office_head'],
+}
+
+/**
+ * A custody context inside a unit view, with POSTS unless the test gives its own. Unless the test gives
+ * its own incident register, the unit's incident register holds one incident, `x-1`, reporting the loss
+ * of every carrier in view (rule C-13).
  */
 export function custodyContext(parts: Parameters<typeof testUnitView>[0] = {}): SliceContext {
   const carriers = parts.carriers ?? []
@@ -82,7 +93,9 @@ export function custodyContext(parts: Parameters<typeof testUnitView>[0] = {}): 
     incidents: new Map([['x-1', { carrierRefs: carriers.map((c) => c.id), missingId: null } as never]]),
     missing: new Map(),
   }
-  return contextWithView(testUnitView({ ...parts, registers: { ...parts.registers, incident } }))
+  return contextWithView(
+    testUnitView({ posts: POSTS, ...parts, registers: { ...parts.registers, incident } }),
+  )
 }
 
 export function foldCustody(

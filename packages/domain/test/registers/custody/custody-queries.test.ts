@@ -101,8 +101,8 @@ describe('custody: follow-up queries of the routing slips (rule C-19)', () => {
 
   it('rule C-19: a deadline already met is not due soon, even inside the window', () => {
     const state = fourSlips((ev) => [
-      ev('custody.routing_presented', { routingId: 'r-c4', to: 'leader1', post: 'main' }, R + 90 * MIN),
-      ev('custody.routing_presented', { routingId: 'r-c2', to: 'leader1', post: 'main' }, R + 91 * MIN),
+      ev('custody.routing_presented', { routingId: 'r-c4', to: 'leader1' }, R + 90 * MIN),
+      ev('custody.routing_presented', { routingId: 'r-c2', to: 'leader1' }, R + 91 * MIN),
     ])
     expect(custodyDueSoon(state, urgentDue - HOUR, HOUR)).toEqual([])
     expect(custodyDueSoon(state, presentDue - HOUR, HOUR).map((d) => [d.kind, d.routingId])).toEqual([

@@ -126,22 +126,18 @@ describe('custody: what the routing refusals say (rule C-19)', () => {
     expect(handed.state.routings.size).toBe(0)
   })
 
-  it('rule C-19: presenting and closing: the user, the leader role, the slip, the presentation, and closed slips', () => {
+  it('rules C-19, B-04: presenting and closing: the user, the post, the slip, the presentation, and closed slips', () => {
     const ev = custodyBuilder()
     const fold = foldCustody(
       [
         ev('custody.routing_opened', slip(c1), R),
-        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader2', post: 'office_head' }, R + MIN),
-        ev(
-          'custody.routing_presented',
-          { routingId: 'r-c1', to: 'classifier1', post: 'in_charge' },
-          R + 2 * MIN,
-        ),
-        ev('custody.routing_presented', { routingId: 'r-9', to: 'leader1', post: 'main' }, R + 3 * MIN),
+        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader2' }, R + MIN),
+        ev('custody.routing_presented', { routingId: 'r-c1', to: 'officer1' }, R + 2 * MIN),
+        ev('custody.routing_presented', { routingId: 'r-9', to: 'leader1' }, R + 3 * MIN),
         ev('custody.routing_closed', { routingId: 'r-c1' }, R + 4 * MIN),
-        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1', post: 'main' }, R + 5 * MIN),
+        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1' }, R + 5 * MIN),
         ev('custody.routing_closed', { routingId: 'r-c1' }, R + 6 * MIN),
-        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1', post: 'main' }, R + 7 * MIN),
+        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1' }, R + 7 * MIN),
       ],
       custodyContext({ carriers: [c1] }),
     )
@@ -149,8 +145,8 @@ describe('custody: what the routing refusals say (rule C-19)', () => {
       ['C-19', 'leader2 不是本单位用户（规则 C-19）', 'leader2 is not a user of this unit (rule C-19)'],
       [
         'C-19',
-        'classifier1 不是单位领导，不能以领导身份阅批（规则 C-19）',
-        'classifier1 is not a leader of the unit (rule C-19)',
+        'officer1 在组织机构台账中不是保密工作第一责任人（主要领导）或分管保密工作领导或办公室主任，不能批准（规则 C-19、B-04）',
+        'officer1 does not hold the post first_responsible or responsible_leader or office_head in the organisation register and cannot approve (rules C-19, B-04)',
       ],
       ['C-19', '处理单 r-9 不存在（规则 C-19）', 'Routing slip r-9 does not exist (rule C-19)'],
       [
@@ -162,7 +158,11 @@ describe('custody: what the routing refusals say (rule C-19)', () => {
     ])
     expect(fold.refused.map((r) => r.error.details)).toEqual([
       { to: 'leader2' },
-      { to: 'classifier1', post: 'in_charge' },
+      {
+        approver: 'officer1',
+        posts: ['first_responsible', 'responsible_leader', 'office_head'],
+        held: [],
+      },
       { routingId: 'r-9' },
       { routingId: 'r-c1' },
       { routingId: 'r-c1' },
@@ -173,7 +173,7 @@ describe('custody: what the routing refusals say (rule C-19)', () => {
     const ev = custodyBuilder()
     const events = [
       ev('custody.routing_opened', slip(c1), R),
-      ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1', post: 'main' }, R + MIN),
+      ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1' }, R + MIN),
       ev('custody.routing_closed', { routingId: 'r-c1' }, R + 2 * MIN),
     ]
     const twoReaders = heldBy(c1, 'leader1')

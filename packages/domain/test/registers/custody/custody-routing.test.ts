@@ -103,11 +103,7 @@ describe('custody: routing of received documents (rule C-19)', () => {
     const ctx = custodyContext({ carriers: [c] })
     const events = [
       ev('custody.routing_opened', slip(c, R, { urgency: 'meeting_notice' }), R + MIN),
-      ev(
-        'custody.routing_presented',
-        { routingId: 'r-c1', to: 'classifier1', post: 'office_head' },
-        R + 10 * MIN,
-      ),
+      ev('custody.routing_presented', { routingId: 'r-c1', to: 'classifier1' }, R + 10 * MIN),
     ]
     const atHead = foldCustody(events, ctx)
     const r = atHead.state.routings.get('r-c1')
@@ -117,10 +113,7 @@ describe('custody: routing of received documents (rule C-19)', () => {
       ['presentation', R + 2 * HOUR],
     ])
     const atLeader = foldCustody(
-      [
-        ...events,
-        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1', post: 'main' }, R + 2 * HOUR),
-      ],
+      [...events, ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1' }, R + 2 * HOUR)],
       ctx,
     )
     expect(atLeader.state.routings.get('r-c1')?.presentedAt).toBe(R + 2 * HOUR)
@@ -196,34 +189,28 @@ describe('custody: routing of received documents (rule C-19)', () => {
     })
   })
 
-  it('rule C-19: presented only to users of the unit; a leader post needs the leader role', () => {
+  it("rules C-19, B-04: presented only to users of the unit holding the office head's or a leader's post", () => {
     const R = local('2026-03-02T10:00')
     const c = received('c1', '2026-0001', '2026-03-02')
     const ev = custodyBuilder()
     const fold = foldCustody(
       [
         ev('custody.routing_opened', slip(c, R), R),
-        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader2', post: 'office_head' }, R + MIN),
-        ev(
-          'custody.routing_presented',
-          { routingId: 'r-c1', to: 'classifier1', post: 'in_charge' },
-          R + 2 * MIN,
-        ),
-        ev('custody.routing_presented', { routingId: 'r-9', to: 'leader1', post: 'main' }, R + 3 * MIN),
-        ev(
-          'custody.routing_presented',
-          { routingId: 'r-c1', to: 'classifier1', post: 'office_head' },
-          R + 4 * MIN,
-        ),
-        ev('custody.routing_presented', { routingId: 'r-c1', to: 'chief1', post: 'main' }, R + 5 * MIN),
+        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader2' }, R + MIN),
+        ev('custody.routing_presented', { routingId: 'r-c1', to: 'officer1' }, R + 2 * MIN),
+        ev('custody.routing_presented', { routingId: 'r-9', to: 'leader1' }, R + 3 * MIN),
+        ev('custody.routing_presented', { routingId: 'r-c1', to: 'classifier1' }, R + 4 * MIN),
+        ev('custody.routing_presented', { routingId: 'r-c1', to: 'chief1' }, R + 5 * MIN),
       ],
       custodyContext({ carriers: [c] }),
     )
     expect(codes(fold)).toEqual(['C-19', 'C-19', 'C-19'])
+    expect(fold.refused[1]?.error.details).toMatchObject({ approver: 'officer1', held: [] })
+    // The post recorded is the one the organisation register gives the reader at the time.
     const r = fold.state.routings.get('r-c1')
     expect(r?.presentations.map((p) => [p.to, p.post])).toEqual([
       ['classifier1', 'office_head'],
-      ['chief1', 'main'],
+      ['chief1', 'responsible_leader'],
     ])
     expect(r?.presentedAt).toBe(R + 4 * MIN)
   })
@@ -234,11 +221,7 @@ describe('custody: routing of received documents (rule C-19)', () => {
     const ev = custodyBuilder()
     const open = ev('custody.routing_opened', slip(c, R), R)
     const early = ev('custody.routing_closed', { routingId: 'r-c1' }, R + MIN)
-    const present = ev(
-      'custody.routing_presented',
-      { routingId: 'r-c1', to: 'leader1', post: 'main' },
-      R + 2 * MIN,
-    )
+    const present = ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1' }, R + 2 * MIN)
     const close = ev('custody.routing_closed', { routingId: 'r-c1' }, R + 3 * MIN)
     const events = [open, early, present, close]
     const held = foldCustody(events, custodyContext({ carriers: [heldBy(c, 'leader1')] }))
@@ -275,8 +258,8 @@ describe('custody: routing of received documents (rule C-19)', () => {
       [
         ev('custody.routing_opened', slip(c1, R), R),
         ev('custody.routing_opened', slip(c2, R + HOUR), R + HOUR),
-        ev('custody.routing_presented', { routingId: 'r-c2', to: 'leader1', post: 'main' }, R + 2 * HOUR),
-        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1', post: 'main' }, R + 3 * HOUR),
+        ev('custody.routing_presented', { routingId: 'r-c2', to: 'leader1' }, R + 2 * HOUR),
+        ev('custody.routing_presented', { routingId: 'r-c1', to: 'leader1' }, R + 3 * HOUR),
         ev('custody.routing_closed', { routingId: 'r-c1' }, R + 4 * HOUR),
       ],
       custodyContext({ carriers: [c1, c2] }),

@@ -5,7 +5,7 @@ import { electronicUses, widenedScope } from '../../../src/registers/movement/qu
 import { movementSlice } from '../../../src/registers/movement/slice.ts'
 import { makeContext } from '../../support/fixtures.ts'
 import { carrierFixture, contextWithView, testUnitView } from '../../support/slice-fold.ts'
-import { CARRIERS, codes, eventBuilder, foldMovements, START } from './movement-fixtures.ts'
+import { CARRIERS, codes, eventBuilder, foldMovements, POSTS, START } from './movement-fixtures.ts'
 
 /** Refusal paths of the need-to-know scope (C-03) and electronic files (C-16), and the slice's own screen. */
 
@@ -16,7 +16,7 @@ describe('movement register: scope widening refusals (C-03)', () => {
   it('rule C-03: a widening for a carrier destroyed or not registered is refused before its approval is used', () => {
     const ev = eventBuilder()
     const fold = foldMovements([
-      ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三'], post: 'main' }),
+      ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三'] }),
       ev('movement.scope_widened', { carrierId: 'd1', readers: ['张三'], approvalId: 'm001' }),
       ev('movement.scope_widened', { carrierId: 'nope', readers: ['张三'], approvalId: 'm001' }),
     ])
@@ -30,9 +30,9 @@ describe('movement register: scope widening refusals (C-03)', () => {
   it('rule C-03: a second widening adds only new readers; a reader already in scope keeps the first grant', () => {
     const ev = eventBuilder()
     const fold = foldMovements([
-      ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三'], post: 'main' }),
+      ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三'] }),
       ev('movement.scope_widened', { carrierId: 'c1', readers: ['张三'], approvalId: 'm001' }),
-      ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三', '李四'], post: 'main' }),
+      ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三', '李四'] }),
       ev('movement.scope_widened', { carrierId: 'c1', readers: ['张三', '李四'], approvalId: 'm003' }),
     ])
     expect(codes(fold)).toEqual([])
@@ -48,24 +48,30 @@ describe('movement register: electronic file refusals (C-16)', () => {
     carrierId: 'e1',
     action: 'read',
     user: 'classifier1',
-    post: 'in_charge',
   }
 
-  it('rule C-16: the approval refusal names the action and who approves; an unknown carrier is named', () => {
+  it('rules C-16, B-04: the refusal names the signer, the posts that approve and the posts they hold', () => {
     const ev = eventBuilder()
-    const fold = foldMovements([
-      ev('movement.electronic_use_approved', { ...read, post: 'office_head' }),
-      ev('movement.electronic_use_approved', { ...read, action: 'destroy', post: 'office_head' }),
-      ev('movement.electronic_use_approved', { ...read, carrierId: 'nope' }),
-    ])
+    const fold = foldMovements(
+      [
+        ev('movement.electronic_use_approved', read),
+        ev('movement.electronic_use_approved', { ...read, action: 'destroy' }),
+        ev('movement.electronic_use_approved', { ...read, carrierId: 'nope' }, { actor: 'chief1' }),
+      ],
+      { posts: { leader1: ['office_head'], chief1: ['first_responsible'] } },
+    )
     expect(codes(fold)).toEqual(['C-16', 'C-16', 'C-16'])
     const [office, destroy, unknown] = fold.refused.map((r) => r.error)
-    expect(office?.message.zh).toContain('阅读涉密电子文件须由主管领导或主要领导批准')
-    expect(office?.message.en).toContain(
-      'read of a classified electronic file is approved by the in_charge or main',
+    expect(office?.message.zh).toContain(
+      'leader1 在组织机构台账中不是分管保密工作领导或保密工作第一责任人（主要领导）',
     )
-    expect(destroy?.message.zh).toContain('销毁涉密电子文件')
-    expect(destroy?.message.en).toContain('destroy of a classified electronic file')
+    expect(office?.message.en).toContain('does not hold the post responsible_leader or first_responsible')
+    expect(office?.details).toEqual({
+      approver: 'leader1',
+      posts: ['responsible_leader', 'first_responsible'],
+      held: ['office_head'],
+    })
+    expect(destroy?.code).toBe('C-16')
     expect(unknown?.details).toEqual({ carrierId: 'nope' })
     expect(fold.state.approvals.size).toBe(0)
   })
@@ -106,7 +112,7 @@ describe('movement register: electronic file refusals (C-16)', () => {
 })
 
 describe('movement register: the slice itself', () => {
-  const ctx = contextWithView(testUnitView({ carriers }), makeContext())
+  const ctx = contextWithView(testUnitView({ carriers, posts: POSTS }), makeContext())
 
   it('rules C-06, C-08: an event type the register does not have is refused by its check, naming the type', () => {
     const work = movementSlice.fork(movementSlice.empty())
@@ -137,7 +143,6 @@ describe('movement register: the slice itself', () => {
         carrierId: 'e1',
         action: 'read',
         user: 'classifier1',
-        post: 'main',
       }),
     )
     const reg = { action: 'read', user: 'classifier1', userSigned: false } as const
@@ -150,7 +155,6 @@ describe('movement register: the slice itself', () => {
         carrierId: 'e2',
         action: 'read',
         user: 'classifier1',
-        post: 'main',
       }),
     )
     run(fork, ev('movement.electronic_use_registered', { ...reg, carrierId: 'e2', approvalId: 'm003' }, as))

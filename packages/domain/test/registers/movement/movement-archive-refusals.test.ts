@@ -13,21 +13,23 @@ const file = (fileId: string, level: Files[number]['level'] = 'internal'): Files
 const officeHead: P['movement.consultation_approved'] = {
   archiveFileIds: ['A-2019-7'],
   consultant: '李四',
-  post: 'office_head',
 }
 
 describe('movement register: consultation approval and registration refusals (C-21)', () => {
-  it('rule C-21: only the office head approves, each file once, and the refusal says so', () => {
+  it('rules C-21, B-04: only the office head approves, each file once, and the refusal says so', () => {
     const ev = eventBuilder()
     const fold = foldMovements([
-      ev('movement.consultation_approved', { ...officeHead, post: 'main' }),
+      ev('movement.consultation_approved', officeHead, { actor: 'chief1' }),
       ev('movement.consultation_approved', { ...officeHead, archiveFileIds: ['A-2019-7', 'A-2019-7'] }),
     ])
     expect(codes(fold)).toEqual(['C-21', 'C-21'])
-    expect(fold.refused[0]?.error.message.zh).toContain('查阅案卷须由办公室主任批准')
-    expect(fold.refused[0]?.error.message.en).toContain(
-      'Consulting archived files is approved by the office_head',
-    )
+    // chief1 is the 分管领导 in the organisation register, not the office head.
+    expect(fold.refused[0]?.error.message.zh).toContain('chief1 在组织机构台账中不是办公室主任，不能批准')
+    expect(fold.refused[0]?.error.details).toEqual({
+      approver: 'chief1',
+      posts: ['office_head'],
+      held: ['responsible_leader'],
+    })
     expect(fold.refused[1]?.error.details).toEqual({ id: 'A-2019-7' })
     expect(fold.state.approvals.size).toBe(0)
   })
@@ -49,7 +51,6 @@ describe('movement register: consultation approval and registration refusals (C-
         carrierIds: [],
         archiveFileIds: ['A-2020-1'],
         borrower: '县档案馆',
-        post: 'main',
         specialReason: '上级调阅',
       }),
       ev('movement.loaned_out', loan({ carrierIds: [], archiveFileIds: ['A-2020-1'], borrower: '县档案馆' })),

@@ -10,7 +10,6 @@ const secretFile: Files = [{ fileId: 'A-2019-7', level: 'secret', part: '卷内�
 const officeHead: P['movement.consultation_approved'] = {
   archiveFileIds: ['A-2019-7'],
   consultant: '李四',
-  post: 'office_head',
 }
 
 describe('movement register: archive consultation (C-21)', () => {
@@ -31,7 +30,7 @@ describe('movement register: archive consultation (C-21)', () => {
     const ev = eventBuilder()
     const fold = foldMovements([
       ev('movement.consultation_registered', consultation({ files: [...secretFile] })),
-      ev('movement.consultation_approved', { ...officeHead, post: 'main' }),
+      ev('movement.consultation_approved', officeHead, { actor: 'chief1' }),
       ev('movement.consultation_approved', officeHead),
       ev('movement.consultation_registered', consultation({ files: [...secretFile], approvalId: 'm002' })),
       ev(
@@ -136,7 +135,6 @@ describe('movement register: archive consultation (C-21)', () => {
         carrierIds: [],
         archiveFileIds: ['A-2020-1'],
         borrower: '县档案馆',
-        post: 'main',
         specialReason: '上级调阅',
       }),
       ev(
@@ -167,7 +165,6 @@ describe('movement register: archive consultation (C-21)', () => {
       carrierIds: [],
       archiveFileIds: ['A-2020-1'],
       borrower: '县档案馆',
-      post: 'main',
     }
     const lend = loan({
       carrierIds: [],

@@ -7,21 +7,23 @@ import { borrowed, codes, eventBuilder, foldMovements, loan, MIN, START } from '
 const approveIn: P['movement.borrow_in_approved'] = {
   lender: '邻镇党政办',
   itemIds: ['x1', 'x2'],
-  post: 'in_charge',
 }
 
 describe('movement register: borrowing in refusals (C-06)', () => {
-  it('rule C-06: our main leader or 主管领导 approves borrowing in, for each item once; the refusal says so', () => {
+  it('rules C-06, B-04: our main leader or 主管领导 approves borrowing in, for each item once; the refusal says so', () => {
     const ev = eventBuilder()
-    const fold = foldMovements([
-      ev('movement.borrow_in_approved', { ...approveIn, post: 'office_head' }),
-      ev('movement.borrow_in_approved', { ...approveIn, itemIds: ['x1', 'x1'] }),
-    ])
-    expect(codes(fold)).toEqual(['C-06', 'C-06'])
-    expect(fold.refused[0]?.error.message.zh).toContain('借入外单位涉密载体须由主要领导或主管领导批准')
-    expect(fold.refused[0]?.error.message.en).toContain(
-      'Borrowing carriers in is approved by the main or in_charge',
+    const fold = foldMovements(
+      [
+        ev('movement.borrow_in_approved', approveIn, { actor: 'chief1' }),
+        ev('movement.borrow_in_approved', { ...approveIn, itemIds: ['x1', 'x1'] }),
+      ],
+      { posts: { leader1: ['responsible_leader'], chief1: ['office_head', 'group_member'] } },
     )
+    expect(codes(fold)).toEqual(['C-06', 'C-06'])
+    expect(fold.refused[0]?.error.message.zh).toContain(
+      'chief1 在组织机构台账中不是保密工作第一责任人（主要领导）或分管保密工作领导',
+    )
+    expect(fold.refused[0]?.error.details).toMatchObject({ held: ['office_head', 'group_member'] })
     expect(fold.refused[1]?.error.details).toEqual({ id: 'x1' })
     expect(fold.state.approvals.size).toBe(0)
   })
@@ -33,7 +35,7 @@ describe('movement register: borrowing in refusals (C-06)', () => {
       ev('movement.borrowed_in', borrowed({ approvalId: 'm001' })),
       ev('movement.borrow_in_approved', approveIn),
       ev('movement.borrowed_in', borrowed({ approvalId: 'm003', lender: '邻镇党政办' })),
-      ev('movement.loan_out_approved', { carrierIds: ['c1'], borrower: '县农业农村局', post: 'main' }),
+      ev('movement.loan_out_approved', { carrierIds: ['c1'], borrower: '县农业农村局' }),
       ev('movement.loaned_out', loan({ approvalId: 'm005' })),
       ev('movement.borrowed_in', borrowed({ loanId: 'L1', approvalId: 'm003' })),
       ev('movement.borrowed_in', borrowed({ loanId: 'B2', approvalId: 'm003' })),

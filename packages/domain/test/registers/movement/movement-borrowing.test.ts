@@ -7,24 +7,26 @@ describe('movement register: borrowing in (C-06)', () => {
   const approveIn: P['movement.borrow_in_approved'] = {
     lender: '邻镇党政办',
     itemIds: ['x1', 'x2'],
-    post: 'in_charge',
   }
 
   it("rule C-06: borrowing in needs our leader's approval, the lender's leader and reference, and a due date", () => {
     const ev = eventBuilder()
-    const fold = foldMovements([
-      ev('movement.borrowed_in', borrowed()),
-      ev('movement.borrow_in_approved', { ...approveIn, post: 'office_head' }),
-      ev('movement.borrow_in_approved', approveIn),
-      ev('movement.borrowed_in', borrowed({ approvalId: 'm003', lender: '县档案馆' })),
-      ev('movement.borrowed_in', borrowed({ approvalId: 'm003', lenderApprovalRef: '' })),
-      ev('movement.borrowed_in', borrowed({ approvalId: 'm003', dueAt: START })),
-      ev(
-        'movement.borrowed_in',
-        borrowed({ approvalId: 'm003', items: [{ itemId: 'x3', docNumber: '', level: 'secret' }] }),
-      ),
-      ev('movement.borrowed_in', borrowed({ approvalId: 'm003' })),
-    ])
+    const fold = foldMovements(
+      [
+        ev('movement.borrowed_in', borrowed()),
+        ev('movement.borrow_in_approved', approveIn, { actor: 'chief1' }),
+        ev('movement.borrow_in_approved', approveIn),
+        ev('movement.borrowed_in', borrowed({ approvalId: 'm003', lender: '县档案馆' })),
+        ev('movement.borrowed_in', borrowed({ approvalId: 'm003', lenderApprovalRef: '' })),
+        ev('movement.borrowed_in', borrowed({ approvalId: 'm003', dueAt: START })),
+        ev(
+          'movement.borrowed_in',
+          borrowed({ approvalId: 'm003', items: [{ itemId: 'x3', docNumber: '', level: 'secret' }] }),
+        ),
+        ev('movement.borrowed_in', borrowed({ approvalId: 'm003' })),
+      ],
+      { posts: { leader1: ['first_responsible'], chief1: ['office_head'] } },
+    )
     expect(codes(fold)).toEqual(['C-06', 'C-06', 'C-06', 'C-06', 'C-06', 'C-06'])
     expect(fold.state.borrowed.get('B1')).toMatchObject({
       lender: '邻镇党政办',

@@ -1,6 +1,6 @@
 import type { Carrier } from '../../../src/core/carrier-record.ts'
 import type { RegisterSlice, SliceEvent } from '../../../src/core/register-slice.ts'
-import type { CarrierAway } from '../../../src/core/unit-view.ts'
+import type { CarrierAway, UnitPost } from '../../../src/core/unit-view.ts'
 import {
   type MovementEventPayloads,
   type MovementEventType,
@@ -35,19 +35,34 @@ export const CARRIERS: readonly Carrier[] = [
   carrierFixture({ id: 'int1', serial: '2026-0009', level: 'internal', copyNumber: null, periodYears: 0 }),
 ]
 
+/**
+ * Organisation posts (rule B-04) of the unit in these tests: leader1 is the main leader and, for the
+ * C-21 approvals, also the office head; chief1 (leader and officer) is the 分管保密工作领导.
+ */
+export const POSTS: Readonly<Record<string, readonly UnitPost[]>> = {
+  leader1: ['first_responsible', 'office_head'],
+  chief1: ['responsible_leader'],
+}
+
 export interface FoldOptions {
   readonly slice?: RegisterSlice<MovementWork, MovementState>
   readonly carriers?: readonly Carrier[]
   /** Carriers held away by another register. */
   readonly away?: Readonly<Record<string, CarrierAway>>
+  /** Organisation posts by user id; default POSTS. */
+  readonly posts?: Readonly<Record<string, readonly UnitPost[]>>
 }
 
-/** The movement slice folded alone, over a unit view with CARRIERS. */
+/** The movement slice folded alone, over a unit view with CARRIERS and the organisation's posts. */
 export function foldMovements(
   events: readonly SliceEvent[],
   opts: FoldOptions = {},
 ): SliceFold<MovementState> {
-  const view = testUnitView({ carriers: opts.carriers ?? CARRIERS, away: opts.away ?? {} })
+  const view = testUnitView({
+    carriers: opts.carriers ?? CARRIERS,
+    away: opts.away ?? {},
+    posts: opts.posts ?? POSTS,
+  })
   return foldSlice(opts.slice ?? movementSlice, events, contextWithView(view, makeContext()))
 }
 

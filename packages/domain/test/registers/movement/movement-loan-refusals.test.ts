@@ -7,7 +7,6 @@ import { borrowed, codes, consultation, eventBuilder, foldMovements, loan } from
 const approve: P['movement.loan_out_approved'] = {
   carrierIds: ['c1'],
   borrower: '县农业农村局',
-  post: 'main',
 }
 
 /** An approval to lend archived files (rule C-21 special case), with its stated reason. */
@@ -27,7 +26,7 @@ describe('movement register: lending refusals (C-06, C-21)', () => {
       ev('movement.loaned_out', loan()),
       ev('movement.loan_out_approved', { ...approve, carrierIds: ['c2'] }),
       ev('movement.loaned_out', loan({ carrierIds: ['c2'], approvalId: 'm003' })),
-      ev('movement.borrow_in_approved', { lender: '邻镇党政办', itemIds: ['x1'], post: 'in_charge' }),
+      ev('movement.borrow_in_approved', { lender: '邻镇党政办', itemIds: ['x1'] }),
       ev('movement.borrowed_in', borrowed({ approvalId: 'm005' })),
       ev('movement.loaned_out', loan({ loanId: 'B1', carrierIds: ['c2'], approvalId: 'm003' })),
       ev('movement.loaned_out', loan({ loanId: 'L2', carrierIds: ['c2'], approvalId: 'm003' })),
@@ -60,13 +59,20 @@ describe('movement register: lending refusals (C-06, C-21)', () => {
     expect(fold.state.loans.get('L1')).toMatchObject({ carrierIds: ['c1'], eventId: 'm004' })
   })
 
-  it('rule C-06: the approval names what our leader approves; the office head is refused', () => {
+  it('rules C-06, B-04: the refusal names the posts that approve a loan; the office head is refused', () => {
     const ev = eventBuilder()
-    const fold = foldMovements([ev('movement.loan_out_approved', { ...approve, post: 'office_head' })])
+    const fold = foldMovements([ev('movement.loan_out_approved', approve)], {
+      posts: { leader1: ['office_head'] },
+    })
     expect(codes(fold)).toEqual(['C-06'])
-    expect(fold.refused[0]?.error.message.zh).toContain('借出涉密载体须由主要领导或主管领导批准')
-    expect(fold.refused[0]?.error.message.en).toContain('Lending carriers out is approved by the main or')
-    expect(fold.refused[0]?.error.details).toEqual({ post: 'office_head', allowed: ['main', 'in_charge'] })
+    expect(fold.refused[0]?.error.message.zh).toContain(
+      '不是保密工作第一责任人（主要领导）或分管保密工作领导，不能批准',
+    )
+    expect(fold.refused[0]?.error.details).toEqual({
+      approver: 'leader1',
+      posts: ['first_responsible', 'responsible_leader'],
+      held: ['office_head'],
+    })
     expect(fold.state.approvals.size).toBe(0)
   })
 

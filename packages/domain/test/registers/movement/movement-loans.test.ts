@@ -12,7 +12,6 @@ import { codes, DAY, eventBuilder, foldMovements, HOUR, loan, START, trip } from
 const approve: P['movement.loan_out_approved'] = {
   carrierIds: ['c1'],
   borrower: '县农业农村局',
-  post: 'main',
 }
 
 describe('movement register: lending out (C-06)', () => {
@@ -40,15 +39,20 @@ describe('movement register: lending out (C-06)', () => {
     expect(movementCarrierAway(fold.state, 'c2')).toBeNull()
   })
 
-  it('rule C-06: our side approves by the main leader or the 主管领导, never the office head or an officer', () => {
+  it('rules C-06, B-04: our side approves by the main leader or the 主管领导, never the office head or an officer', () => {
     const ev = eventBuilder()
-    const fold = foldMovements([
-      ev('movement.loan_out_approved', { ...approve, post: 'office_head' }),
-      ev('movement.loan_out_approved', approve, { actor: 'officer1' }),
-      ev('movement.loan_out_approved', { ...approve, post: 'in_charge' }),
-      ev('movement.loaned_out', loan({ approvalId: 'm003' })),
-    ])
+    const fold = foldMovements(
+      [
+        ev('movement.loan_out_approved', approve, { actor: 'chief1' }),
+        ev('movement.loan_out_approved', approve, { actor: 'officer1' }),
+        ev('movement.loan_out_approved', approve),
+        ev('movement.loaned_out', loan({ approvalId: 'm003' })),
+      ],
+      { posts: { leader1: ['responsible_leader'], chief1: ['office_head'] } },
+    )
     expect(codes(fold)).toEqual(['C-06', 'ROLE'])
+    expect(fold.refused[0]?.error.details).toMatchObject({ approver: 'chief1', held: ['office_head'] })
+    expect(fold.state.approvals.get('m003')?.post).toBe('responsible_leader')
     expect(fold.state.loans.get('L1')?.approvalId).toBe('m003')
   })
 
@@ -106,7 +110,6 @@ describe('movement register: lending out (C-06)', () => {
     const fold = foldMovements([
       ev('movement.carry_out_approved', {
         carrierIds: ['c1'],
-        post: 'main',
         abroad: false,
         foreignAffairs: false,
       }),

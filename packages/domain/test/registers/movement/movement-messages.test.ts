@@ -10,7 +10,6 @@ import { codes, eventBuilder, foldMovements, loan, MIN, START, trip } from './mo
 const lend = (carrierIds: string[]): P['movement.loan_out_approved'] => ({
   carrierIds,
   borrower: '县农业农村局',
-  post: 'main',
 })
 
 describe('movement register: shared refusals (rules C-06, C-08)', () => {
@@ -58,7 +57,7 @@ describe('movement register: shared refusals (rules C-06, C-08)', () => {
     expect(fold.state.loans.get('L1')?.returned).toBeNull()
   })
 
-  it('rule C-06: a destroyed carrier and one not registered are told apart; without a unit view nothing is registered', () => {
+  it('rules C-06, B-04: a destroyed carrier and one not registered are told apart; without a unit view no approval', () => {
     const ev = eventBuilder()
     const fold = foldMovements([
       ev('movement.loan_out_approved', lend(['d1'])),
@@ -71,7 +70,9 @@ describe('movement register: shared refusals (rules C-06, C-08)', () => {
     expect(unknown?.message.en).toContain('Carrier nope is not in the carrier register')
     const ev2 = eventBuilder()
     const blind = foldSlice(movementSlice, [ev2('movement.loan_out_approved', lend(['c1']))], makeContext())
-    expect(blind.refused.map((r) => [r.error.code, r.error.details])).toEqual([['C-06', { carrierId: 'c1' }]])
+    // Without the unit view neither the organisation register nor the carrier register can be read.
+    expect(blind.refused.map((r) => r.error.code)).toEqual(['C-06'])
+    expect(blind.refused[0]?.error.message.zh).toContain('组织机构台账不可用')
   })
 
   it('rule C-06: an approval of another kind is no loan approval; one recorded at the same instant, before it, is', () => {
@@ -79,7 +80,6 @@ describe('movement register: shared refusals (rules C-06, C-08)', () => {
     const fold = foldMovements([
       ev('movement.carry_out_approved', {
         carrierIds: ['c1'],
-        post: 'main',
         abroad: false,
         foreignAffairs: false,
       }),
@@ -106,7 +106,6 @@ describe('movement register: how an away carrier is described (rules C-06, C-08)
       ev('movement.loaned_out', loan()),
       ev('movement.carry_out_approved', {
         carrierIds: ['c2'],
-        post: 'main',
         abroad: false,
         foreignAffairs: false,
       }),

@@ -23,38 +23,18 @@ function pool(): SliceEvent[] {
   const at = (minutes: number) => ({ at: T0 + minutes * MIN })
   return [
     // m001..m004: approvals
-    ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三'], post: 'main' }, at(0)),
-    ev(
-      'movement.loan_out_approved',
-      { carrierIds: ['c1', 'c2'], borrower: '县农业农村局', post: 'main' },
-      at(0),
-    ),
+    ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三'] }, at(0)),
+    ev('movement.loan_out_approved', { carrierIds: ['c1', 'c2'], borrower: '县农业农村局' }, at(0)),
     ev(
       'movement.carry_out_approved',
-      { carrierIds: ['ts1', 'e1'], post: 'main', abroad: false, foreignAffairs: false },
+      { carrierIds: ['ts1', 'e1'], abroad: false, foreignAffairs: false },
       at(0),
     ),
-    ev(
-      'movement.electronic_use_approved',
-      { carrierId: 'e1', action: 'copy', user: 'classifier1', post: 'in_charge' },
-      at(0),
-    ),
+    ev('movement.electronic_use_approved', { carrierId: 'e1', action: 'copy', user: 'classifier1' }, at(0)),
     // m005..m007
-    ev(
-      'movement.borrow_in_approved',
-      { lender: '邻镇党政办', itemIds: ['x1', 'x2'], post: 'in_charge' },
-      at(0),
-    ),
-    ev(
-      'movement.consultation_approved',
-      { archiveFileIds: ['A-1'], consultant: '李四', post: 'office_head' },
-      at(0),
-    ),
-    ev(
-      'movement.carry_out_approved',
-      { carrierIds: ['ts1'], post: 'in_charge', abroad: true, foreignAffairs: true },
-      at(0),
-    ),
+    ev('movement.borrow_in_approved', { lender: '邻镇党政办', itemIds: ['x1', 'x2'] }, at(0)),
+    ev('movement.consultation_approved', { archiveFileIds: ['A-1'], consultant: '李四' }, at(0)),
+    ev('movement.carry_out_approved', { carrierIds: ['ts1'], abroad: true, foreignAffairs: true }, at(0)),
     // C-03
     ev('movement.scope_widened', { carrierId: 'c1', readers: ['张三'], approvalId: 'm001' }, at(1)),
     ev('movement.scope_widened', { carrierId: 'c1', readers: ['张三'], approvalId: 'm001' }, at(1)),

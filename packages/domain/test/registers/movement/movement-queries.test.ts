@@ -31,18 +31,15 @@ import {
 const lendTo = (carrierIds: string[]): P['movement.loan_out_approved'] => ({
   carrierIds,
   borrower: '县农业农村局',
-  post: 'main',
 })
 const carryOut = (carrierIds: string[]): P['movement.carry_out_approved'] => ({
   carrierIds,
-  post: 'main',
   abroad: false,
   foreignAffairs: false,
 })
 const borrowIn: P['movement.borrow_in_approved'] = {
   lender: '邻镇党政办',
   itemIds: ['x1'],
-  post: 'in_charge',
 }
 const bearers = ['officer1', '李四']
 
@@ -211,7 +208,7 @@ describe('movement queries: scope and electronic files (rules C-03, C-16)', () =
   it('rule C-03: a carrier never widened has an empty widened scope', () => {
     const ev = eventBuilder()
     const fold = foldMovements([
-      ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三'], post: 'main' }),
+      ev('movement.scope_widening_approved', { carrierId: 'c1', readers: ['张三'] }),
       ev('movement.scope_widened', { carrierId: 'c1', readers: ['张三'], approvalId: 'm001' }),
     ])
     expect(widenedScope(fold.state, 'c1').map((g) => g.reader)).toEqual(['张三'])
@@ -222,7 +219,7 @@ describe('movement queries: scope and electronic files (rules C-03, C-16)', () =
     const e2 = carrierFixture({ id: 'e2', serial: '2026-0010', kind: 'electronic' })
     const ev = eventBuilder()
     const approve = (carrierId: string, action: 'read' | 'copy') =>
-      ev('movement.electronic_use_approved', { carrierId, action, user: 'classifier1', post: 'in_charge' })
+      ev('movement.electronic_use_approved', { carrierId, action, user: 'classifier1' })
     const register = (carrierId: string, action: 'read' | 'copy', approvalId: string) =>
       ev(
         'movement.electronic_use_registered',

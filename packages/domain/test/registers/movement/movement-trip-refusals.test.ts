@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { UnitPost } from '../../../src/core/unit-view.ts'
 import type { MovementEventPayloads as P } from '../../../src/registers/movement/events.ts'
 import { DEFAULT_MOVEMENT_POLICY, type MovementPolicy } from '../../../src/registers/movement/policy.ts'
 import { createMovementSlice, movementCarrierAway } from '../../../src/registers/movement/slice.ts'
@@ -9,25 +10,28 @@ import { codes, eventBuilder, foldMovements, START, trip } from './movement-fixt
 type Approval = P['movement.carry_out_approved']
 const approval = (o: Partial<Approval> = {}): Approval => ({
   carrierIds: ['c1'],
-  post: 'main',
   abroad: false,
   foreignAffairs: false,
   ...o,
 })
 const two = ['王保密', '李镇长']
 
-/** An approval (m001), then the trip (m002) unless `t` is null; the fold under `policy`. */
+/**
+ * An approval (m001) by leader1 holding `post` (rule B-04, default the main leader's), then the trip
+ * (m002) unless `t` is null; the fold under `policy`.
+ */
 function attempt(
-  a: Partial<Approval>,
+  a: Partial<Approval> & { readonly post?: UnitPost },
   t: Partial<P['movement.carried_out']> | null,
   policy: Partial<MovementPolicy> = {},
 ) {
   const ev = eventBuilder()
   const slice = createMovementSlice({ ...DEFAULT_MOVEMENT_POLICY, ...policy })
-  const carrierIds = t?.carrierIds ?? a.carrierIds ?? ['c1']
-  const events = [ev('movement.carry_out_approved', approval({ carrierIds, ...a }))]
+  const { post = 'first_responsible', ...rest } = a
+  const carrierIds = t?.carrierIds ?? rest.carrierIds ?? ['c1']
+  const events = [ev('movement.carry_out_approved', approval({ carrierIds, ...rest }))]
   if (t !== null) events.push(ev('movement.carried_out', trip({ carrierIds, ...t })))
-  return foldMovements(events, { slice })
+  return foldMovements(events, { slice, posts: { leader1: [post] } })
 }
 
 /** The single refusal of a fold: its code and both messages. */
@@ -41,10 +45,12 @@ const allowInCharge = { allowInChargeCarryOutBelowTopSecret: true }
 
 describe('movement register: what the C-08 approval refusals say', () => {
   it('rule C-08: the 主管领导 (where allowed) approves neither 绝密, naming it, nor going abroad', () => {
-    const ts = refusal(attempt({ post: 'in_charge', carrierIds: ['c1', 'ts1'] }, null, allowInCharge))
+    const ts = refusal(
+      attempt({ post: 'responsible_leader', carrierIds: ['c1', 'ts1'] }, null, allowInCharge),
+    )
     expect(ts.zh).toContain('绝密载体 2026-0003 携带外出须经主要领导批准')
     expect(ts.en).toContain("Top-secret carriers 2026-0003 go out only with the main leader's approval")
-    const abroad = refusal(attempt({ post: 'in_charge', abroad: true }, null, allowInCharge))
+    const abroad = refusal(attempt({ post: 'responsible_leader', abroad: true }, null, allowInCharge))
     expect(abroad.zh).toContain('携带涉密载体出境须经主要领导批准')
     expect(abroad.en).toContain("Going abroad needs the main leader's approval")
   })
@@ -61,7 +67,7 @@ describe('movement register: what the C-08 approval refusals say', () => {
     expect(never.en).toContain('Carriers never go to foreign-affairs events')
     expect(never.details).toEqual({ foreignAffairs: true })
     const allow = { allowForeignAffairsWithMainLeader: true, ...allowInCharge }
-    const inCharge = refusal(attempt({ foreignAffairs: true, post: 'in_charge' }, null, allow))
+    const inCharge = refusal(attempt({ foreignAffairs: true, post: 'responsible_leader' }, null, allow))
     expect(inCharge.zh).toContain('携带涉密载体参加涉外活动须经主要领导批准')
     expect(inCharge.en).toContain(
       "Carriers go to a foreign-affairs event only with the main leader's approval",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { UnitPost } from '../../../src/core/unit-view.ts'
 import type { MovementEventPayloads } from '../../../src/registers/movement/events.ts'
 import { DEFAULT_MOVEMENT_POLICY, type MovementPolicy } from '../../../src/registers/movement/policy.ts'
 import {
@@ -12,25 +13,29 @@ import { codes, DAY, eventBuilder, foldMovements, HOUR, loan, MIN, START, trip }
 type Approval = MovementEventPayloads['movement.carry_out_approved']
 
 function approval(overrides: Partial<Approval> = {}): Approval {
-  return { carrierIds: ['c1'], post: 'main', abroad: false, foreignAffairs: false, ...overrides }
+  return { carrierIds: ['c1'], abroad: false, foreignAffairs: false, ...overrides }
 }
 
-/** An approval (m001) then the trip (m002); the refusal codes. */
+/**
+ * An approval (m001) by leader1 holding `post` in the organisation register (rule B-04, default the
+ * main leader's), then the trip (m002); the refusal codes.
+ */
 function attempt(
-  a: Partial<Approval>,
+  a: Partial<Approval> & { readonly post?: UnitPost },
   t: Partial<MovementEventPayloads['movement.carried_out']>,
   policy: Partial<MovementPolicy> = {},
 ): string[] {
   const ev = eventBuilder()
   const slice = createMovementSlice({ ...DEFAULT_MOVEMENT_POLICY, ...policy })
-  const carrierIds = t.carrierIds ?? a.carrierIds ?? ['c1']
+  const { post = 'first_responsible', ...rest } = a
+  const carrierIds = t.carrierIds ?? rest.carrierIds ?? ['c1']
   return codes(
     foldMovements(
       [
-        ev('movement.carry_out_approved', approval({ carrierIds, ...a })),
+        ev('movement.carry_out_approved', approval({ carrierIds, ...rest })),
         ev('movement.carried_out', trip({ carrierIds, ...t })),
       ],
-      { slice },
+      { slice, posts: { leader1: [post] } },
     ),
   )
 }
@@ -40,20 +45,22 @@ const two = { bearers: ['王保密', '李镇长'] }
 describe('movement register: carrying out of the office (C-08)', () => {
   it("rule C-08: the main leader's approval is needed; the 主管领导 only where the county allows it", () => {
     expect(attempt({}, {})).toEqual([])
-    expect(attempt({ post: 'in_charge' }, {})).toEqual(['C-08', 'C-08'])
+    expect(attempt({ post: 'responsible_leader' }, {})).toEqual(['C-08', 'C-08'])
     expect(attempt({ post: 'office_head' }, {}, { allowInChargeCarryOutBelowTopSecret: true })).toEqual([
       'C-08',
       'C-08',
     ])
-    expect(attempt({ post: 'in_charge' }, {}, { allowInChargeCarryOutBelowTopSecret: true })).toEqual([])
+    expect(
+      attempt({ post: 'responsible_leader' }, {}, { allowInChargeCarryOutBelowTopSecret: true }),
+    ).toEqual([])
     const ev = eventBuilder()
     expect(codes(foldMovements([ev('movement.carried_out', trip())]))).toEqual(['C-08'])
   })
 
   it('rule C-08: even where the county allows the 主管领导, 绝密 goes out only with the main leader', () => {
     const allow = { allowInChargeCarryOutBelowTopSecret: true }
-    expect(attempt({ post: 'in_charge', carrierIds: ['ts1'] }, two, allow)).toEqual(['C-08', 'C-08'])
-    expect(attempt({ post: 'main', carrierIds: ['ts1'] }, two, allow)).toEqual([])
+    expect(attempt({ post: 'responsible_leader', carrierIds: ['ts1'] }, two, allow)).toEqual(['C-08', 'C-08'])
+    expect(attempt({ post: 'first_responsible', carrierIds: ['ts1'] }, two, allow)).toEqual([])
   })
 
   it('rule C-08: 绝密 and electronic carriers go out with two or more distinct people', () => {
@@ -75,7 +82,9 @@ describe('movement register: carrying out of the office (C-08)', () => {
     expect(attempt({ abroad: true }, {})).toEqual([])
     expect(attempt({}, permit)).toEqual(['C-08'])
     expect(
-      attempt({ post: 'in_charge', abroad: true }, permit, { allowInChargeCarryOutBelowTopSecret: true }),
+      attempt({ post: 'responsible_leader', abroad: true }, permit, {
+        allowInChargeCarryOutBelowTopSecret: true,
+      }),
     ).toEqual(['C-08', 'C-08'])
     // A carrier below the state-secret levels needs no exit approval.
     expect(attempt({ carrierIds: ['int1'], abroad: true }, { abroad: true })).toEqual([])
@@ -86,7 +95,7 @@ describe('movement register: carrying out of the office (C-08)', () => {
     expect(attempt(fa, fa)).toEqual(['C-08', 'C-08'])
     const allow = { allowForeignAffairsWithMainLeader: true, allowInChargeCarryOutBelowTopSecret: true }
     expect(attempt(fa, fa, allow)).toEqual([])
-    expect(attempt({ ...fa, post: 'in_charge' }, fa, allow)).toEqual(['C-08', 'C-08'])
+    expect(attempt({ ...fa, post: 'responsible_leader' }, fa, allow)).toEqual(['C-08', 'C-08'])
     expect(attempt({}, fa, allow)).toEqual(['C-08'])
   })
 
@@ -101,7 +110,7 @@ describe('movement register: carrying out of the office (C-08)', () => {
       ev('movement.carried_out', trip({ tripId: 'T2' })),
       ev('movement.carry_out_approved', approval()),
       ev('movement.carried_out', trip({ tripId: 'T3', approvalId: 'm007' })),
-      ev('movement.loan_out_approved', { carrierIds: ['c1'], borrower: 'x', post: 'main' }),
+      ev('movement.loan_out_approved', { carrierIds: ['c1'], borrower: 'x' }),
       ev('movement.loaned_out', loan({ borrower: 'x', approvalId: 'm009' })),
     ])
     expect(codes(fold)).toEqual(['C-08', 'C-08', 'C-08', 'C-08', 'C-08', 'C-06'])
@@ -212,7 +221,7 @@ describe('movement register: carrying out of the office (C-08)', () => {
       ev('movement.carry_out_approved', approval()),
       ev('movement.carried_out', trip()),
       ev('movement.trip_returned', { tripId: 'T1', returnedIds: ['c1'], damagedIds: [], custodyKept: true }),
-      ev('movement.loan_out_approved', { carrierIds: ['c1'], borrower: '县农业农村局', post: 'main' }),
+      ev('movement.loan_out_approved', { carrierIds: ['c1'], borrower: '县农业农村局' }),
       ev('movement.loaned_out', loan({ approvalId: 'm004' })),
     ])
     expect(
