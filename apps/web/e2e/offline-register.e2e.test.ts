@@ -275,6 +275,25 @@ describe.skipIf(!HAVE_CHROMIUM)(
       expect(await refused.count()).toBe(1)
     })
 
+    it('补录 a hand-out recorded after it happened runs from when it happened and is marked 补录 (issue 11 item 4)', async () => {
+      const row = rowsWith(officer, '2026-0003').first()
+      await row.getByRole('button', { name: '分发阅读' }).click()
+      const form = dialog(officer, '分发阅读')
+      await form.getByLabel('阅读人').fill('王五')
+      // Element Plus hides the switch's input under its track: click the track, as a person does
+      await form.locator('.el-switch:has(#handout-late)').click()
+      expect(await form.getByRole('switch', { name: '补录' }).isChecked()).toBe(true)
+      const nineOClock = new Date(officeMorning() - 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 10)
+      const picker = form.getByLabel('实际借出时间')
+      await picker.fill(`${nineOClock} 09:00`)
+      await picker.press('Enter')
+      await form.getByRole('button', { name: '确定' }).click()
+      await form.waitFor({ state: 'hidden' })
+      await expect.poll(() => row.textContent()).toContain('王五')
+      await row.getByTestId('late-entry').waitFor()
+      await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+    })
+
     it('shows no console errors in either browser', () => {
       // offline fetches and refused reconnects log network errors; anything else is a bug
       const unexpected = consoleErrors.filter(

@@ -45,6 +45,8 @@ export const en: MessageSchema = {
     overdueOnly: 'Overdue only',
     dueEstimated: 'Counted in ordinary working days: the holiday schedule is not entered',
     dueEstimatedShort: 'ordinary days',
+    lateEntry: 'Late entry: counted from when it happened; recorded {time}',
+    lateEntryShort: 'late entry',
     add: 'Register',
     loading: 'Loading the local register…',
     empty: 'No carriers registered',
@@ -102,6 +104,10 @@ export const en: MessageSchema = {
     dueEstimated: 'Counted in ordinary working days: the holiday schedule is not entered',
     afterHours: 'Outside office hours: set a return time today (rule C-05)',
     done: 'Handed out to {reader}',
+    late: 'Late entry',
+    lateHint:
+      'Recording a hand-out after it happened: the due time runs from when it happened; the recording time is kept too',
+    happenedAt: 'Handed out at',
   },
   copy: {
     title: 'Copy a carrier',
@@ -158,7 +164,8 @@ export const en: MessageSchema = {
     kinds: {
       concurrent_hand_out: 'Handed out twice at once (found after an offline merge, rule C-04)',
       duplicate_serial: 'Serial used twice (found after an offline merge, rule C-01)',
-      overnight: 'A secret or top secret carrier stayed out overnight (taken back on a later day, rule C-05): explain',
+      overnight:
+        'A secret or top secret carrier stayed out overnight (taken back on a later day, rule C-05): explain',
       duplicate_copy:
         'One copy registered twice (same issuer, document number and copy number; found after an offline merge, rules C-01, C-02)',
       clock_out_of_range: 'Time anomaly (the record’s time is out of the allowed range; not counted)',

@@ -44,6 +44,8 @@ export const zhCN = {
     overdueOnly: '仅看逾期',
     dueEstimated: '按常规工作日计算，节假日安排未录入',
     dueEstimatedShort: '按常规工作日',
+    lateEntry: '补录：按实际借出时间计算，登记于 {time}',
+    lateEntryShort: '补录',
     add: '登记',
     loading: '正在加载本机台账…',
     empty: '暂无登记的载体',
@@ -101,6 +103,9 @@ export const zhCN = {
     dueEstimated: '按常规工作日计算，节假日安排未录入',
     afterHours: '现为非工作时间，请设定当日归还时间（规则 C-05）',
     done: '已分发给 {reader}',
+    late: '补录',
+    lateHint: '事后登记已发生的借出：应还时间按实际借出时间计算，登记时间另行保留',
+    happenedAt: '实际借出时间',
   },
   copy: {
     title: '复制载体',

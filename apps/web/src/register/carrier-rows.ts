@@ -16,6 +16,8 @@ export interface CarrierRow {
   readonly dueAt: number | null
   /** The deadline was counted in ordinary working days: its year's holiday schedule is not entered (issue 10). */
   readonly dueEstimated: boolean
+  /** 补录: an open hand-out recorded after it happened; when it was recorded (the latest such), else null. */
+  readonly recordedLateAt: number | null
   readonly receivedOn: string
   readonly carrier: Carrier
 }
@@ -45,6 +47,10 @@ function toRow(carrier: Carrier, nowMs: number): CarrierRow {
     holders: open.map((h) => h.reader).join('、'),
     dueAt,
     dueEstimated: open.some((h) => deadlineEstimated(h.handedOutAt, h.dueAt, DEFAULT_CALENDAR)),
+    recordedLateAt: open.reduce<number | null>(
+      (latest, h) => (h.recordedAt === undefined ? latest : Math.max(latest ?? 0, h.recordedAt)),
+      null,
+    ),
     receivedOn: carrier.receivedOn,
     carrier,
   }

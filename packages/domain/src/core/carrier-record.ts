@@ -10,8 +10,11 @@ export interface HandOut {
   /** Event id of the carrier.handed_out event. */
   readonly id: string
   readonly reader: string
+  /** When it happened: the event's time, or the time a late entry (补录) declares. */
   readonly handedOutAt: number
   readonly dueAt: number
+  /** A late entry only: when it was recorded (the event's time), shown beside handedOutAt. */
+  readonly recordedAt?: number
 }
 
 export const CarrierState = { InCustody: 'in_custody', Out: 'out', Destroyed: 'destroyed' } as const

@@ -130,11 +130,19 @@ function applyHandOut(
   carrier: Carrier,
   ctx: FoldContext,
 ) {
-  const due = handOutDue(e.atMs, e.payload.dueAt, ctx.calendar)
+  // 补录: deadlines run from when it happened; the record keeps both times.
+  const happened = e.payload.happenedAt ?? e.atMs
+  const due = handOutDue(happened, e.payload.dueAt, ctx.calendar)
   // Stryker disable next-line all: unreachable, checkRules refused the event already
   if (!due.ok) return
   if (carrier.state === 'out') openAnomaly(work, concurrentHandOut(carrier, e.id, e.atMs)) // rule C-04 after a merge
-  const holder = { id: e.id, reader: e.payload.reader, handedOutAt: e.atMs, dueAt: due.value }
+  const holder: HandOut = {
+    id: e.id,
+    reader: e.payload.reader,
+    handedOutAt: happened,
+    dueAt: due.value,
+    ...(e.payload.happenedAt === undefined ? {} : { recordedAt: e.atMs }),
+  }
   work.carriers.set(
     carrier.id,
     changedCarrier(carrier, e.id, e.atMs, 'out', [...carrier.holders, holder], null),
@@ -154,7 +162,8 @@ function applyTakeBack(
   if (
     handOut !== undefined &&
     NO_NIGHT_OUT.has(carrier.level) &&
-    localDay(e.atMs, ctx.calendar).date > localDay(handOut.handedOutAt, ctx.calendar).date
+    localDay(e.payload.happenedAt ?? e.atMs, ctx.calendar).date >
+      localDay(handOut.handedOutAt, ctx.calendar).date
   )
     openAnomaly(work, overnightAbsence(carrier.id, handOut.id, e.id, e.atMs))
   const holders = carrier.holders.filter((h) => h.id !== e.payload.handOutId)

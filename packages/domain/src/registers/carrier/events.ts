@@ -62,17 +62,25 @@ export const carrierRegisteredSchema = z.strictObject({
 })
 export type CarrierRegistered = z.infer<typeof carrierRegisteredSchema>
 
+/**
+ * 补录 (a late entry, issue 11 item 4): when a hand-out or return happened, where it is recorded later
+ * (the event's own time stays when it was recorded). Deadlines and overnight absence are judged on it.
+ */
+const happenedAt = z.number().int().nonnegative().optional()
+
 /** rules C-04, C-05. `dueAt` (ms) only when handed out outside a working day's office hours. */
 export const carrierHandedOutSchema = z.strictObject({
   carrierId: entityId,
   reader: shortText.min(1),
   dueAt: z.number().int().nonnegative().optional(),
+  happenedAt,
 })
 export type CarrierHandedOut = z.infer<typeof carrierHandedOutSchema>
 
 export const carrierTakenBackSchema = z.strictObject({
   carrierId: entityId,
   handOutId: eventId,
+  happenedAt,
 })
 export type CarrierTakenBack = z.infer<typeof carrierTakenBackSchema>
 

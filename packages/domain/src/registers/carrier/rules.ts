@@ -181,20 +181,66 @@ export function checkHandOut(
     )
   const away = carrierAwayError(view, carrier.id)
   if (away !== null) return away
-  const due = handOutDue(event.atMs, event.payload.dueAt, ctx.calendar)
+  const when = event.payload.happenedAt
+  if (when !== undefined) {
+    const late = checkLateEntry(
+      when,
+      event.atMs,
+      carrier.updatedAt,
+      '载体上一次变动',
+      'the carrier’s last change',
+    )
+    if (late) return late
+  }
+  const due = handOutDue(when ?? event.atMs, event.payload.dueAt, ctx.calendar)
   return due.ok ? null : due.error
+}
+
+/**
+ * 补录 (issue 11 item 4): a late entry happened no later than it is recorded and not before what it
+ * follows (the carrier's last change, the hand-out it closes), so the history it completes stays in order.
+ */
+export function checkLateEntry(
+  happenedAt: number,
+  recordedAt: number,
+  notBefore: number,
+  beforeZh: string,
+  beforeEn: string,
+): DomainError | null {
+  if (happenedAt > recordedAt)
+    return domainError(
+      'C-04',
+      '补录的发生时间不能晚于登记时间（规则 C-04）',
+      'A late entry cannot have happened after it is recorded (rule C-04)',
+      {
+        happenedAt,
+        recordedAt,
+      },
+    )
+  if (happenedAt < notBefore)
+    return domainError(
+      'C-04',
+      `补录的发生时间不能早于${beforeZh}（规则 C-04）`,
+      `A late entry cannot have happened before ${beforeEn} (rule C-04)`,
+      { happenedAt, notBefore },
+    )
+  return null
 }
 
 /** rule C-04: a carrier comes back to the officer against an open hand-out. */
 export function checkTakeBack(view: RuleView, event: RuleEventOf<'carrier.taken_back'>): DomainError | null {
   const carrier = view.carriers.get(event.payload.carrierId)
   if (!carrier) return unknownCarrier(event.payload.carrierId)
-  if (!carrier.holders.some((h) => h.id === event.payload.handOutId))
+  const handOut = carrier.holders.find((h) => h.id === event.payload.handOutId)
+  if (!handOut)
     return domainError(
       'C-04',
       '没有对应的未归还借阅记录（规则 C-04）',
       'No open hand-out of this carrier matches (rule C-04)',
       { handOutId: event.payload.handOutId },
     )
-  return null
+  const when = event.payload.happenedAt
+  return when === undefined
+    ? null
+    : checkLateEntry(when, event.atMs, handOut.handedOutAt, '借出时间', 'the hand-out')
 }
