@@ -162,6 +162,7 @@ export const zhCN = {
     kinds: {
       concurrent_hand_out: '同一载体被同时分发（离线合并后发现，规则 C-04）',
       duplicate_serial: '登记编号重复（离线合并后发现，规则 C-01）',
+      refused_event: '记录与合并后的台账冲突，未计入（离线合并后发现），须核实并说明',
       overnight: '机密、绝密载体带出过夜（次日才收回，规则 C-05），须写明情况',
       duplicate_copy: '同一份文件重复登记（发文机关、文号、份号相同，离线合并后发现，规则 C-01、C-02）',
       clock_out_of_range: '时间异常（记录时间超出允许范围，未计入台账）',

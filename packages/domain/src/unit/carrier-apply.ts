@@ -9,12 +9,14 @@ import {
   duplicateCopy,
   duplicateSerial,
   overnightAbsence,
+  refusedEvent,
   resolveAnomaly,
 } from '../registers/carrier/anomalies.ts'
 import { documentCopyKey } from '../registers/carrier/document-keys.ts'
 import { carrierEventSchemas } from '../registers/carrier/events.ts'
 import { handOutDue } from '../registers/carrier/rules.ts'
 import type { Anomaly, RuleEvent, RuleEventOf } from '../registers/carrier/state.ts'
+import { openAnomaly } from './anomaly-log.ts'
 import { checkRules } from './check-event.ts'
 import type { FoldWork } from './fold-work.ts'
 import { type ScreenVerdict, screenUnitEvent } from './screen.ts'
@@ -60,11 +62,6 @@ function changedCarrier(
     createdBy: c.createdBy,
     lastEventId: eventId,
   }
-}
-
-function openAnomaly(work: FoldWork, anomaly: Anomaly): void {
-  work.anomalyIndex.set(anomaly.id, work.anomalies.length)
-  work.anomalies.push(anomaly)
 }
 
 /** rules C-01, C-02 after a merge: new carriers whose copy is already registered open one anomaly. */
@@ -274,6 +271,7 @@ export function foldEvent(
     ) ?? checkRules(work, e, ctx, false)
   if (error) {
     work.refused.push({ eventId: e.id, type: e.type, error })
+    openAnomaly(work, refusedEvent(e.id, e.payload, e.atMs))
     return
   }
   apply(work, e, ctx)

@@ -1,4 +1,6 @@
 import type { SliceContext } from '../core/register-slice.ts'
+import { refusedEvent } from '../registers/carrier/anomalies.ts'
+import { openAnomaly } from './anomaly-log.ts'
 import { type FoldWork, touchSlice } from './fold-work.ts'
 import type { ScreenedSliceEvent } from './screen.ts'
 import { unitViewOf } from './slices.ts'
@@ -37,6 +39,7 @@ export function foldSliceEvent(work: FoldWork, screened: ScreenedSliceEvent, ctx
     ) ?? slice.check(sliceWork, event, sliceCtx)
   if (error !== null) {
     work.refused.push({ eventId: event.id, type: event.type, error })
+    openAnomaly(work, refusedEvent(event.id, event.payload, event.atMs))
     return
   }
   slice.apply(sliceWork, event, sliceCtx)

@@ -71,7 +71,8 @@ function effect(state: RegisterState) {
     approvals: state.approvals,
     serials: state.serials,
     lastAt: state.lastAt,
-    anomalies: state.anomalies.filter((a) => a.kind !== 'clock_out_of_range'),
+    // Refused events are named by anomalies of their own (issue 11 item 3); what they name is `refused`.
+    anomalies: state.anomalies.filter((a) => a.kind !== 'clock_out_of_range' && a.kind !== 'refused_event'),
     registers: state.registers,
   }
 }

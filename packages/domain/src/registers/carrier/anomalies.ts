@@ -93,6 +93,33 @@ export function overnightAbsence(
   }
 }
 
+/** The carrier an event is about, for a refused event's anomaly (the first one it names). */
+function carrierOf(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return null
+  const p = payload as { carrierId?: unknown; originalId?: unknown; carrierIds?: unknown }
+  if (typeof p.carrierId === 'string') return p.carrierId
+  if (typeof p.originalId === 'string') return p.originalId
+  if (Array.isArray(p.carrierIds) && typeof p.carrierIds[0] === 'string') return p.carrierIds[0]
+  return null
+}
+
+/**
+ * Issue 11 item 3: a refused event of any register is named by an anomaly, so that merging never
+ * drops a signed event silently. Opened at the refused event's time.
+ */
+export function refusedEvent(eventId: string, payload: unknown, atMs: number): Anomaly {
+  return {
+    id: anomalyId(AnomalyKind.RefusedEvent, eventId),
+    kind: AnomalyKind.RefusedEvent,
+    carrierId: carrierOf(payload),
+    eventIds: [eventId],
+    openedAt: atMs,
+    resolvedAt: null,
+    note: null,
+    resolvedBy: null,
+  }
+}
+
 /**
  * 时间异常 (issue 10): an event that passed screening but whose clock is implausible (a device set to
  * 2286 or reset to 1970). It is never applied (no carrier, serial, numbering year or deadline moves) and

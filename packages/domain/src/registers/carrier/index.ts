@@ -30,7 +30,7 @@ export {
 export type { CarrierPolicy } from './policy.ts'
 export { desensitizeTitle, TITLE_MASK } from './policy.ts'
 export type { OverdueHandOut } from './queries.ts'
-export { isOverdue, nextSerial, openAnomalies, overdueHandOuts } from './queries.ts'
+export { isOverdue, nextSerial, openAnomalies, overdueHandOuts, possibleLosses } from './queries.ts'
 export { handOutDue } from './rules.ts'
 export type { Anomaly, Approval, CarrierRegisterState } from './state.ts'
 export { AnomalyKind } from './state.ts'

@@ -1,6 +1,6 @@
 import type { Carrier, HandOut } from '../../core/carrier-record.ts'
 import { localDay, type WorkCalendar } from '../../core/work-calendar.ts'
-import type { Anomaly, CarrierRegisterState } from './state.ts'
+import { type Anomaly, AnomalyKind, type CarrierRegisterState } from './state.ts'
 
 /** rule C-05: a carrier is overdue while it is out past the due time of one of its hand-outs. */
 export function isOverdue(carrier: Carrier, nowMs: number): boolean {
@@ -38,4 +38,22 @@ export function nextSerial(state: CarrierRegisterState, atMs: number, calendar: 
     if (serial.startsWith(`${year}-`)) last = Math.max(last, Number(serial.slice(5)))
   }
   return `${year}-${String(last + 1).padStart(4, '0')}`
+}
+
+/**
+ * Issue 11 item 3, the cautious reading: a destroyed carrier that a merged history still lends, returns
+ * or copies (a refused event about it, not yet resolved with a note) counts as a possible loss, not as
+ * destroyed, until an officer has checked it.
+ */
+export function possibleLosses(state: CarrierRegisterState): readonly Carrier[] {
+  const losses: Carrier[] = []
+  const seen = new Set<string>()
+  for (const a of state.anomalies) {
+    if (a.kind !== AnomalyKind.RefusedEvent || a.resolvedAt !== null || a.carrierId === null) continue
+    const carrier = state.carriers.get(a.carrierId)
+    if (carrier?.state !== 'destroyed' || seen.has(carrier.id)) continue
+    seen.add(carrier.id)
+    losses.push(carrier)
+  }
+  return losses
 }

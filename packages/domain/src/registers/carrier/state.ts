@@ -13,6 +13,12 @@ export const AnomalyKind = {
    */
   Overnight: 'overnight',
   /**
+   * Issue 11 item 3: a signed event the fold refuses (a merged history made it invalid: lent on one
+   * device after another recorded the destruction, returned after another returned it…). It stays in
+   * the log, is not applied, and is named here until an officer resolves it with a note.
+   */
+  RefusedEvent: 'refused_event',
+  /**
    * 时间异常 (issue 10): a signed event of any register whose clock is beyond FoldContext.latestEventMs
    * or before EARLIEST_EVENT_MS. Kept in the log but not applied; carrierId is null.
    */

@@ -36,9 +36,11 @@ describe('anomaly resolution (ARCHITECTURE decision 2)', () => {
     expect(refusal(check(history, 'anomaly.resolved', { anomalyId, note: '  ' }, { at: T.noon }))).toBe(
       'ANOMALY-NOTE',
     )
-    const state = fold([...history, signed('anomaly.resolved', { anomalyId, note: '' }, { at: T.noon })])
+    const empty = signed('anomaly.resolved', { anomalyId, note: '' }, { at: T.noon })
+    const state = fold([...history, empty])
     expect(refusedCodes(state)).toEqual(['ANOMALY-NOTE'])
-    expect(openAnomalies(state)).toHaveLength(1)
+    // Still open, and the refused resolution itself is named by an anomaly (issue 11 item 3).
+    expect(openAnomalies(state).map((x) => x.id)).toEqual([anomalyId, `refused_event:${empty.id}`])
   })
 
   it('resolving a missing or already closed anomaly is refused', () => {

@@ -27,6 +27,7 @@ function effectiveIds(state: RegisterState): Set<string> {
   for (const id of state.approvals.keys()) ids.add(id)
   for (const id of state.serials.values()) ids.add(id)
   for (const a of state.anomalies) {
+    if (a.kind === 'refused_event') continue // names a refused event; applies nothing
     for (const id of a.eventIds) ids.add(id)
     if (a.resolvedBy) ids.add(a.resolvedBy)
   }
@@ -37,7 +38,7 @@ function meaning(state: RegisterState) {
   return {
     carriers: state.carriers,
     approvals: state.approvals,
-    anomalies: state.anomalies,
+    anomalies: state.anomalies.filter((a) => a.kind !== 'refused_event'),
     serials: state.serials,
   }
 }
@@ -45,7 +46,8 @@ function meaning(state: RegisterState) {
 describe('register fold properties (ARCHITECTURE decisions 1–3)', () => {
   it('the pool exercises anomalies, refusals and alerts', () => {
     const state = foldUnitRegister(pool, ctx)
-    expect(state.anomalies.map((a) => a.kind).sort()).toEqual(['concurrent_hand_out', 'duplicate_serial'])
+    const merged = state.anomalies.filter((a) => a.kind !== 'refused_event')
+    expect(merged.map((a) => a.kind).sort()).toEqual(['concurrent_hand_out', 'duplicate_serial'])
     expect(new Set(state.refused.map((r) => r.error.code))).toEqual(
       new Set(['CARRIER-EXISTS', 'S-02', 'C-04', 'C-05', 'C-07', 'C-11', 'ANOMALY-CLOSED']),
     )
@@ -94,7 +96,7 @@ describe('register fold properties (ARCHITECTURE decisions 1–3)', () => {
     )
   })
 
-  it('no refused or alerted event ever shows in the state, and removing them changes nothing', () => {
+  it('no refused or alerted event takes effect, each refused one is named by an anomaly, and removing them changes nothing else', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(pool, { minLength: 1 }), (subset) => {
         const state = foldUnitRegister(subset, ctx)
@@ -104,6 +106,9 @@ describe('register fold properties (ARCHITECTURE decisions 1–3)', () => {
         ])
         const shown = effectiveIds(state)
         for (const id of rejected) expect(shown.has(id)).toBe(false)
+        // Issue 11 item 3: merging never drops a signed event: each refused one is named by an anomaly.
+        const named = state.anomalies.filter((a) => a.kind === 'refused_event').map((a) => a.eventIds[0])
+        expect(named.sort()).toEqual(state.refused.map((r) => r.eventId).sort())
         const clean = foldUnitRegister(
           subset.filter((e) => !rejected.has(e.id)),
           ctx,
