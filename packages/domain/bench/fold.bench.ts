@@ -10,6 +10,12 @@ const head = events.slice(0, 99_000)
 const tail = events.slice(99_000)
 const early = events[10] as (typeof events)[number]
 const withoutEarly = events.filter((e) => e !== early)
+// An offline device's history arriving late: each iteration ingests one of these, 1,000 to 3,300
+// events (5 to 15 working days) back from the end of the log, into a register built untimed (setup).
+const lateOnes = Array.from({ length: 24 }, (_, j) => events[99_000 - 100 * j] as (typeof events)[number])
+const onTime = events.filter((e) => !lateOnes.includes(e))
+let lateRegister = createUnitRegister(BENCH_CONTEXT)
+let nextLate = 0
 
 describe('carrier register fold', () => {
   bench('fold 100,000 mixed events (in order)', () => {
@@ -26,6 +32,27 @@ describe('carrier register fold', () => {
       const register = createUnitRegister(BENCH_CONTEXT)
       register.ingest(head)
       for (let i = 0; i < tail.length; i += 10) register.ingest(tail.slice(i, i + 10))
+    },
+  )
+
+  bench(
+    'one late event into a 100,000-event register: refold from a checkpoint',
+    () => {
+      const event = lateOnes[nextLate++]
+      if (event === undefined) throw new Error('more iterations than late events')
+      lateRegister.ingest([event])
+    },
+    {
+      // tinybench calls the function once more before each phase; 1 + 3 and 1 + 20 ≤ 24 late events.
+      time: 0,
+      iterations: 20,
+      warmupTime: 0,
+      warmupIterations: 3,
+      setup() {
+        lateRegister = createUnitRegister(BENCH_CONTEXT)
+        lateRegister.ingest(onTime)
+        nextLate = 0
+      },
     },
   )
 

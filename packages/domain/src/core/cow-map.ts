@@ -88,6 +88,21 @@ export class CowMap<V> implements ReadonlyMap<string, V> {
     return this.entries()
   }
 
+  /**
+   * Visits each entry of this map with the value `other` has under its key, skipping the buckets the
+   * two share (their entries are the same): comparing a map with an earlier fork of it.
+   */
+  forEachAgainst(other: CowMap<V>, visit: (value: V, previous: V | undefined, key: string) => void): void {
+    for (let b = 0; b < BUCKETS; b++) {
+      const mine = this.#buckets[b] as Map<string, V>
+      const theirs = other.#buckets[b] as Map<string, V>
+      if (mine === theirs) continue
+      mine.forEach((value, key) => {
+        visit(value, theirs.get(key), key)
+      })
+    }
+  }
+
   forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
     for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this)
   }

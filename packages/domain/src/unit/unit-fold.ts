@@ -1,7 +1,9 @@
+import type { Carrier } from '../core/carrier-record.ts'
 import type { EventEnvelope } from '../core/event-envelope.ts'
 import { hlcWallMs } from '../core/hlc.ts'
 import { sameCarrier } from '../registers/carrier/diff.ts'
 import { foldEvent } from './carrier-apply.ts'
+import { clearCheckpoints, createCheckpoints, passCheckpoint, restoreCheckpoint } from './fold-checkpoints.ts'
 import { emptyWork, type FoldWork, forkWork, snapshot } from './fold-work.ts'
 import { type ScreenVerdict, screenUnitEvent } from './screen.ts'
 import { composeSlices } from './slices.ts'
@@ -90,17 +92,48 @@ function beyond(event: EventEnvelope, latestMs: number): boolean {
   return hlcWallMs(String(event.at)) > latestMs
 }
 
+/** Tuning of an incremental register; the defaults are measured (bench/fold.bench.ts). */
+export interface UnitRegisterOptions {
+  /** Log events between checkpoints (CHECKPOINT_EVERY); tests make it small. */
+  readonly checkpointEvery?: number
+}
+
+/** Number of log events that sort before `event`. */
+function positionOf(log: readonly EventEnvelope[], event: EventEnvelope): number {
+  let lo = 0
+  let hi = log.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (compareLog(log[mid] as EventEnvelope, event) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * `fresh` (sorted, none in `log`) merged into `log`. A few late events are spliced in place: finding
+ * their places costs log n comparisons each, where a merge compares all 100,000 events of the log.
+ */
+function insertSorted(log: EventEnvelope[], fresh: readonly EventEnvelope[]): EventEnvelope[] {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: either way gives the same log
+  if (fresh.length > 32) return mergeSorted(log, fresh)
+  for (const event of fresh) log.splice(positionOf(log, event), 0, event)
+  return log
+}
+
 /**
  * An incremental register. Events after the last applied one are folded on top of a copy of the state;
- * an event that sorts before it (an offline history arriving late) makes it refold the whole log, so the
- * state always equals foldUnitRegister of everything ingested.
+ * an event that sorts before it (an offline history arriving late) refolds the log from the last
+ * checkpoint before it (fold-checkpoints.ts), or from the start when there is none, so the state
+ * always equals foldUnitRegister of everything ingested.
  *
  * Issue 10: events later than `ctx.latestEventMs()` (read once per ingest) are kept apart, in `tail`,
  * and folded first, as 时间异常 anomalies. First, so that an officer's resolution (stamped now, sorting
  * before a 2286 event) finds its anomaly open; apart, so that one 2286 event does not make every later
- * ingest refold the whole log. When the bound has grown past a tail event, the log is refolded.
+ * ingest refold the whole log. When the bound has grown past a tail event, or a new event is beyond it,
+ * the whole log is refolded (checkpoints hold the tail's anomalies).
  */
-export function createUnitRegister(ctx: FoldContext): UnitRegister {
+export function createUnitRegister(ctx: FoldContext, options: UnitRegisterOptions = {}): UnitRegister {
   const slices = composeSlices(ctx.policy)
   let log: EventEnvelope[] = [] // events within the latest plausible time, in fold order
   let tail: EventEnvelope[] = [] // events beyond it, in log order
@@ -108,6 +141,8 @@ export function createUnitRegister(ctx: FoldContext): UnitRegister {
   let ids: Set<string> | null = null // built on the first has(): the fold itself never needs it
   let work: FoldWork = emptyWork(slices)
   let state: RegisterState = snapshot(work)
+  let shownCarriers = work.carriers // state.carriers, as the CowMap it is
+  const checkpoints = createCheckpoints(options.checkpointEvery)
   // Refolds screen the same immutable envelopes again: remember each verdict (signature, actor,
   // parsed payload) for this context. Only refolds fill it, so a single fold pays nothing.
   const screened = new WeakMap<EventEnvelope, ScreenVerdict>()
@@ -131,22 +166,52 @@ export function createUnitRegister(ctx: FoldContext): UnitRegister {
     return latest >= latestMs && (first === undefined || beyond(first, latest))
   }
 
+  /** Folds log[from…] into `work` (already holding the tail and log[0, from)), taking checkpoints. */
+  function foldLog(from: number, screen: (event: EventEnvelope) => ScreenVerdict | undefined): void {
+    for (let i = from; i < log.length; i++) {
+      const event = log[i] as EventEnvelope
+      foldEvent(work, event, ctx, screen(event))
+      work = passCheckpoint(checkpoints, i + 1, log.length, work)
+    }
+  }
+
+  /** Put back the carrier objects that came out the same, so callers can still diff by reference. */
+  function keepSameCarriers(): void {
+    const same: [string, Carrier][] = []
+    work.carriers.forEachAgainst(shownCarriers, (carrier, previous, id) => {
+      if (previous !== undefined && previous !== carrier && sameCarrier(previous, carrier))
+        same.push([id, previous])
+    })
+    for (const [id, carrier] of same) work.carriers.set(id, carrier)
+  }
+
   function refold(fresh: readonly EventEnvelope[], latest: number): void {
     const all = mergeSorted(mergeSorted(log, tail), fresh)
     log = []
     tail = []
     for (const event of all) (beyond(event, latest) ? tail : log).push(event)
     latestMs = latest
+    clearCheckpoints(checkpoints)
     work = emptyWork(slices)
     work.latestMs = latest
     for (const event of tail) foldEvent(work, event, ctx, screenOnce(event))
-    for (const event of log) foldEvent(work, event, ctx, screenOnce(event))
-    // Put back the carrier objects that came out the same, so callers can still diff by reference.
-    for (const [id, carrier] of work.carriers) {
-      const previous = state.carriers.get(id)
-      if (previous !== undefined && previous !== carrier && sameCarrier(previous, carrier))
-        work.carriers.set(id, previous)
+    foldLog(0, screenOnce)
+    keepSameCarriers()
+  }
+
+  /** Late events within the bound: refold from the last checkpoint before the first of them. */
+  function refoldFromCheckpoint(fresh: readonly EventEnvelope[], latest: number): void {
+    const restored = restoreCheckpoint(checkpoints, positionOf(log, fresh[0] as EventEnvelope))
+    if (restored === null) {
+      refold(fresh, latest)
+      return
     }
+    log = insertSorted(log, fresh)
+    latestMs = latest
+    work = restored.work
+    work.latestMs = latest // the tail's anomalies stand: partitionHolds(latest)
+    foldLog(restored.pos, screenOnce)
+    keepSameCarriers()
   }
 
   function ingest(events: readonly EventEnvelope[]): RegisterState {
@@ -157,20 +222,20 @@ export function createUnitRegister(ctx: FoldContext): UnitRegister {
     if (ids) for (const event of fresh) ids.add(String(event.id))
     const latest = ctx.latestEventMs?.() ?? Number.POSITIVE_INFINITY
     const last = log[log.length - 1]
-    const appends =
-      (last === undefined || compareLog(last, fresh[0] as EventEnvelope) < 0) &&
-      partitionHolds(latest) &&
-      !fresh.some((event) => beyond(event, latest))
-    if (appends) {
+    const within = partitionHolds(latest) && !fresh.some((event) => beyond(event, latest))
+    if (!within) refold(fresh, latest)
+    else if (last !== undefined && compareLog(last, fresh[0] as EventEnvelope) > 0)
+      refoldFromCheckpoint(fresh, latest)
+    else {
+      const from = log.length
       work = log.length === 0 && tail.length === 0 ? emptyWork(slices) : forkWork(work)
       latestMs = latest
       work.latestMs = latest
-      for (const event of fresh) {
-        log.push(event)
-        foldEvent(work, event, ctx)
-      }
-    } else refold(fresh, latest)
+      for (const event of fresh) log.push(event)
+      foldLog(from, () => undefined)
+    }
     state = snapshot(work)
+    shownCarriers = work.carriers
     return state
   }
 
