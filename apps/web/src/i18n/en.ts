@@ -164,7 +164,8 @@ export const en: MessageSchema = {
     kinds: {
       concurrent_hand_out: 'Handed out twice at once (found after an offline merge, rule C-04)',
       duplicate_serial: 'Serial used twice (found after an offline merge, rule C-01)',
-      refused_event: 'A record conflicts with the merged register and is not counted (found after an offline merge): check and explain',
+      refused_event:
+        'A record conflicts with the merged register and is not counted (found after an offline merge): check and explain',
       overnight:
         'A secret or top secret carrier stayed out overnight (taken back on a later day, rule C-05): explain',
       duplicate_copy:
