@@ -69,6 +69,35 @@ function atWordBoundary(f: FoldedText, i: number): boolean {
   return !(isWordChar(f.chars[i - 1] as number) && isWordChar(f.chars[i] as number))
 }
 
+const MI = 0x5bc6 // 密: every level word (绝密, 机密, 秘密) and the 〔密〕 shape hold it
+const SAFE_PUNCTUATION = new Set(
+  Array.from('〔〕（）【】《》〈〉「」、，。：；！？“”‘’·—…０１２３４５６７８９', (c) => c.codePointAt(0)),
+)
+
+/**
+ * Whether a text cannot hold a marking, by its characters alone: printable ASCII but `*`, unified
+ * ideographs (they fold to themselves, text-fold.ts) but 密, and common full-width punctuation and
+ * digits. A marking needs 密 or a star, so such a text has none. Most register text (names, 文号,
+ * 脱密 titles) is like this; the rest goes through folding, which is most of the gate's cost.
+ */
+export function cannotHoldMarking(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x20 && c <= 0x7e) {
+      if (c === 0x2a) return false
+      continue
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (c === MI) return false
+      continue
+    }
+    if (!SAFE_PUNCTUATION.has(c)) return false
+  }
+  return true
+}
+
+const NO_HITS: ScreeningResult = { hits: [] }
+
 export function createTextScreener(words: readonly string[]): TextScreener {
   const folder = createTextFolder()
   const kept: string[] = []
@@ -87,6 +116,7 @@ export function createTextScreener(words: readonly string[]): TextScreener {
   const matcher = compileWordMatcher(patterns)
 
   function screen(text: string): ScreeningResult {
+    if (wordCount === 0 && cannotHoldMarking(text)) return NO_HITS
     const f = folder.fold(text)
     const hits: ScreeningHit[] = []
     const markings: [number, number][] = []
