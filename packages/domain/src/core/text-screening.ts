@@ -75,23 +75,34 @@ const SAFE_PUNCTUATION = new Set(
 )
 
 /**
- * Whether a text cannot hold a marking, by its characters alone: printable ASCII but `*`, unified
- * ideographs (they fold to themselves, text-fold.ts) but 密, and common full-width punctuation and
- * digits. A marking needs 密 or a star, so such a text has none. Most register text (names, 文号,
+ * Whether a text cannot hold a marking, by its characters alone: printable ASCII, unified
+ * ideographs (they fold to themselves, text-fold.ts) but 密, common full-width punctuation and digits,
+ * and `*`/`＊` only as a run ending the text. A marking needs 密 or a star, so such a text has none. Most register text (names, 文号,
  * 脱密 titles) is like this; the rest goes through folding, which is most of the gate's cost.
  */
 export function cannotHoldMarking(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c >= 0x20 && c <= 0x7e) {
-      if (c === 0x2a) return false
-      continue
+    // `*`/`＊` begins a marking only before a period (`*10年`): a run of them to the end of the text (the
+    // S-02 title mask `关于＊＊＊`) does not.
+    if (c === 0x2a || c === 0xff0a) {
+      if (!onlyStarsFrom(text, i)) return false
+      return true
     }
+    if (c >= 0x20 && c <= 0x7e) continue
     if (c >= 0x4e00 && c <= 0x9fff) {
       if (c === MI) return false
       continue
     }
     if (!SAFE_PUNCTUATION.has(c)) return false
+  }
+  return true
+}
+
+function onlyStarsFrom(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 0x2a && c !== 0xff0a) return false
   }
   return true
 }
