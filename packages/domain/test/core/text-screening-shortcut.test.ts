@@ -40,14 +40,7 @@ const PIECES = [
 
 describe('S-03 shortcut (text-screening.ts cannotHoldMarking)', () => {
   it('S-03 register text of names, 文号 and 脱密 titles takes the shortcut; markings and stars do not', () => {
-    for (const text of [
-      '县委办〔2026〕3号',
-      '关于＊＊＊',
-      'a**',
-      '张三、李四',
-      '镇领导班子',
-      'FY-01 复印机',
-    ])
+    for (const text of ['县委办〔2026〕3号', '关于＊＊＊', 'a**', '张三、李四', '镇领导班子', 'FY-01 复印机'])
       expect(cannotHoldMarking(text)).toBe(true)
     for (const text of [
       '机密★10年',
