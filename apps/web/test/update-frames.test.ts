@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { MAX_FRAMES_IN_FLIGHT, SyncProvider } from '../src/sync/sync-provider.ts'
+import { MAX_FRAMES_IN_FLIGHT, OutgoingFrames } from '../src/sync/outgoing-frames.ts'
+import { SyncProvider } from '../src/sync/sync-provider.ts'
 import { MAX_FRAME_BYTES, splitUpdate } from '../src/sync/update-frames.ts'
 import { FakeSocket, FakeSyncServer } from './fake-sync-server.ts'
 
@@ -90,5 +91,23 @@ describe('a large step 2 in bounded frames (issue 10 item 8)', () => {
     expect(acked.sort()).toEqual([...doc.getMap('events').keys()].sort())
     expect(server.doc.getMap('events').toJSON()).toEqual(doc.getMap('events').toJSON())
     provider.destroy()
+  })
+
+  it('frames queued on a closed connection are never sent on the next one (its step 2 carries them)', () => {
+    const sent: Uint8Array[] = []
+    const frames = new OutgoingFrames((bytes) => {
+      sent.push(bytes)
+      return true
+    })
+    for (let i = 0; i < MAX_FRAMES_IN_FLIGHT + 4; i++)
+      frames.enqueue(new Uint8Array([i]), [`e${i}`], 'update')
+    expect(sent).toHaveLength(MAX_FRAMES_IN_FLIGHT)
+    expect(frames.acknowledge(1)).toEqual(['e0'])
+    expect(sent).toHaveLength(MAX_FRAMES_IN_FLIGHT + 1)
+    frames.reset()
+    expect(frames.acknowledge(2)).toEqual([])
+    expect(sent).toHaveLength(MAX_FRAMES_IN_FLIGHT + 1)
+    frames.enqueue(new Uint8Array([99]), ['new'], 'step2')
+    expect(sent.at(-1)).toEqual(new Uint8Array([99]))
   })
 })

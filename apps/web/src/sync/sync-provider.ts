@@ -2,7 +2,8 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { AckLedger, type SentKind } from './ack-ledger.ts'
+import type { SentKind } from './ack-ledger.ts'
+import { OutgoingFrames } from './outgoing-frames.ts'
 import { parseSyncError, SyncCloseCode, type SyncError, SyncMessage, syncErrorFor } from './sync-messages.ts'
 import { splitUpdate } from './update-frames.ts'
 
@@ -57,23 +58,13 @@ export interface SyncProviderOptions {
   readonly maxBackoffMs?: number
 }
 
-/** Unacknowledged data frames a connection may have at once (the server queues up to 256). */
-export const MAX_FRAMES_IN_FLIGHT = 16
-
-interface QueuedFrame {
-  readonly bytes: Uint8Array
-  readonly eventIds: readonly string[]
-  readonly kind: SentKind
-}
-
 /**
  * y-protocols sync over one WebSocket per unit doc (contracts.md "WebSocket sync protocol"),
  * plus the ACK/ERROR frames of the contract. Reconnects with backoff; follows online/offline events.
  */
 export class SyncProvider {
   private ws: WebSocket | null = null
-  private readonly ledger = new AckLedger()
-  private outgoing: QueuedFrame[] = []
+  private readonly frames = new OutgoingFrames((bytes) => this.send(bytes))
   private handshakeDone = false
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private backoffMs: number
@@ -133,8 +124,7 @@ export class SyncProvider {
       if (this.ws !== ws) return
       this.ws = null
       this.handshakeDone = false
-      this.ledger.reset()
-      this.outgoing = [] // the next step 2 carries whatever the server still lacks
+      this.frames.reset()
       this.setStatus({ connected: false, synced: false })
       void this.afterClose(event.code)
     }
@@ -186,7 +176,7 @@ export class SyncProvider {
     const ws = this.ws
     this.ws = null
     this.handshakeDone = false
-    this.ledger.reset()
+    this.frames.reset()
     if (ws) {
       ws.onopen = null
       ws.onmessage = null
@@ -270,7 +260,7 @@ export class SyncProvider {
     if (!this.ws || this.ws.readyState !== this.WS.OPEN) return false
     const frames = splitUpdate(update, this.eventsMapName)
     if (frames === null) {
-      this.enqueue(syncFrame(syncProtocol.messageYjsSyncStep2, update), pending, 'step2')
+      this.frames.enqueue(syncFrame(syncProtocol.messageYjsSyncStep2, update), pending, 'step2')
       return true
     }
     const carried = new Set(frames.flatMap((frame) => frame.eventIds))
@@ -278,28 +268,9 @@ export class SyncProvider {
     for (const [i, frame] of frames.entries()) {
       const type = i === 0 ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate
       const ids = i === frames.length - 1 ? [...frame.eventIds, ...rest] : frame.eventIds
-      this.enqueue(syncFrame(type, frame.update), ids, 'step2')
+      this.frames.enqueue(syncFrame(type, frame.update), ids, 'step2')
     }
     return true
-  }
-
-  /**
-   * Data frames leave in order (a later update depends on the earlier ones) with at most
-   * MAX_FRAMES_IN_FLIGHT unacknowledged: the server queues a connection's frames and closes one that
-   * sends too many at once.
-   */
-  private enqueue(bytes: Uint8Array, eventIds: readonly string[], kind: SentKind): void {
-    this.outgoing.push({ bytes, eventIds, kind })
-    this.pump()
-  }
-
-  private pump(): void {
-    while (this.outgoing.length > 0 && this.ledger.pendingMessages < MAX_FRAMES_IN_FLIGHT) {
-      const next = this.outgoing[0] as QueuedFrame
-      if (!this.send(next.bytes)) return
-      this.outgoing.shift()
-      this.ledger.recordSent(next.eventIds, next.kind)
-    }
   }
 
   private onAckMessage(decoder: decoding.Decoder): void {
@@ -310,8 +281,7 @@ export class SyncProvider {
       return
     }
     // Whether or not the message carried events, an ACK is a successful sync.
-    this.opts.onAck(this.ledger.acknowledge(n))
-    this.pump()
+    this.opts.onAck(this.frames.acknowledge(n))
   }
 
   private onErrorMessage(decoder: decoding.Decoder): void {
@@ -322,7 +292,7 @@ export class SyncProvider {
       json = ''
     }
     const error = parseSyncError(json)
-    const refused = error.ref === undefined ? null : this.ledger.refuse(error.ref)
+    const refused = error.ref === undefined ? null : this.frames.refuse(error.ref)
     this.opts.onError(error)
     const onRefused = this.opts.onRefused
     if (error.ref === undefined || !onRefused || !DOC_POISONING_CODES.has(error.code)) return
@@ -347,7 +317,7 @@ export class SyncProvider {
       if ((type as unknown) !== this.eventsMap) continue
       for (const key of keys) if (typeof key === 'string') ids.push(key)
     }
-    this.enqueue(syncFrame(syncProtocol.messageYjsUpdate, update), ids, 'update')
+    this.frames.enqueue(syncFrame(syncProtocol.messageYjsUpdate, update), ids, 'update')
   }
 }
 

@@ -60,8 +60,7 @@ function sliceWorksOf(
   return worksOf(state) ?? { slices: composeSlices(ctx.policy), works: [] }
 }
 
-function viewOf(state: RegisterState, ctx: FoldContext): RuleView {
-  const { slices, works } = sliceWorksOf(state, ctx)
+function viewOf(state: RegisterState, slices: ComposedSlices, works: readonly unknown[]): RuleView {
   return {
     carriers: state.carriers,
     approvals: state.approvals,
@@ -128,6 +127,6 @@ export function checkEvent(state: RegisterState, draft: EventDraft, ctx: FoldCon
   const { slices, works } = sliceWorksOf(state, ctx)
   const error =
     screenEventText(slices, works, carrierEventSchemas[type], parsed.data, ctx.policy.screening) ??
-    checkRules(viewOf(state, ctx), event, ctx, true)
+    checkRules(viewOf(state, slices, works), event, ctx, true)
   return error ? err(error) : ok(undefined)
 }
