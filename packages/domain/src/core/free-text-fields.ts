@@ -116,6 +116,80 @@ function extractorOf(schema: z.ZodType): Extractor {
   return extract
 }
 
+/**
+ * Visits the free-text strings of a payload, without their paths (the fold's hot path: it screens
+ * every event of every fold, and a path is only needed to report a hit, from freeTextOf). The same
+ * fields as freeTextOf, in the same order; a union's text may be visited once per option.
+ */
+export function visitFreeTexts(schema: z.ZodType, payload: unknown, visit: (text: string) => void): void {
+  textsOf(schema)(payload, visit)
+}
+
+type TextCollector = (value: unknown, visit: (text: string) => void) => void
+const NO_TEXTS: TextCollector = () => {}
+const collectors = new WeakMap<z.ZodType, TextCollector>()
+
+function textsOf(schema: z.ZodType): TextCollector {
+  let collect = collectors.get(schema)
+  if (collect === undefined) {
+    collectors.set(schema, NO_TEXTS)
+    collect = buildCollector(schema)
+    collectors.set(schema, collect)
+  }
+  return collect
+}
+
+function buildCollector(schema: z.ZodType): TextCollector {
+  if (extractorOf(schema) === NOTHING) return NO_TEXTS
+  const def = defOf(schema)
+  switch (def.type) {
+    case 'string':
+      return (value, visit) => {
+        if (typeof value === 'string' && value !== '') visit(value)
+      }
+    case 'object': {
+      const used = Object.entries(def.shape ?? {})
+        .map(([key, field]) => [key, textsOf(field)] as const)
+        .filter(([, collect]) => collect !== NO_TEXTS)
+      const keys = used.map(([key]) => key)
+      const fields = used.map(([, collect]) => collect)
+      return (value, visit) => {
+        if (typeof value !== 'object' || value === null) return
+        const record = value as Record<string, unknown>
+        for (let i = 0; i < keys.length; i += 1) {
+          const item = record[keys[i] as string]
+          if (item !== undefined) (fields[i] as TextCollector)(item, visit)
+        }
+      }
+    }
+    case 'array': {
+      const element = textsOf(def.element as z.ZodType)
+      return (value, visit) => {
+        if (!Array.isArray(value)) return
+        for (const item of value) element(item, visit)
+      }
+    }
+    case 'record': {
+      const inner = textsOf(def.valueType as z.ZodType)
+      return (value, visit) => {
+        if (typeof value !== 'object' || value === null) return
+        for (const item of Object.values(value)) inner(item, visit)
+      }
+    }
+    case 'pipe':
+      return textsOf(def.in as z.ZodType)
+    case 'union': {
+      const options = (def.options ?? []).map(textsOf).filter((c) => c !== NO_TEXTS)
+      return (value, visit) => {
+        for (const option of options) option(value, visit)
+      }
+    }
+    default:
+      // optional, nullable, default, readonly, catch, nonoptional: extractorOf found free text inside
+      return textsOf(def.innerType as z.ZodType)
+  }
+}
+
 /** The free-text values of a payload its schema accepted, in schema order. */
 export function freeTextOf(schema: z.ZodType, payload: unknown): FreeTextValue[] {
   const out: FreeTextValue[] = []

@@ -133,17 +133,13 @@ function applyHandOut(
   // Stryker disable next-line all: unreachable, checkRules refused the event already
   if (!due.ok) return
   if (carrier.state === 'out') openAnomaly(work, concurrentHandOut(carrier, e.id, e.atMs)) // rule C-04 after a merge
-  const holder: HandOut = {
-    id: e.id,
-    reader: e.payload.reader,
-    handedOutAt: happened,
-    dueAt: due.value,
-    ...(e.payload.happenedAt === undefined ? {} : { recordedAt: e.atMs }),
-  }
-  work.carriers.set(
-    carrier.id,
-    changedCarrier(carrier, e.id, e.atMs, 'out', [...carrier.holders, holder], null),
-  )
+  // Two literals, not a spread: the fold builds one per hand-out (~40% of a register's events).
+  const holder: HandOut =
+    e.payload.happenedAt === undefined
+      ? { id: e.id, reader: e.payload.reader, handedOutAt: happened, dueAt: due.value }
+      : { id: e.id, reader: e.payload.reader, handedOutAt: happened, dueAt: due.value, recordedAt: e.atMs }
+  const holders = carrier.holders.length === 0 ? [holder] : [...carrier.holders, holder]
+  work.carriers.set(carrier.id, changedCarrier(carrier, e.id, e.atMs, 'out', holders, null))
 }
 
 /** 机密 and above (C-05; 000 文件资料收发 一3) never stay outside the secure room overnight. */

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import type { z } from 'zod'
-import { freeTextOf, hasFreeText } from '../core/free-text-fields.ts'
+import { freeTextOf, hasFreeText, visitFreeTexts } from '../core/free-text-fields.ts'
 import { type DomainError, domainError } from '../core/result.ts'
 import { createTextScreener, screenFreeText, type TextScreener } from '../core/text-screening.ts'
 import type { ScreeningPolicy } from '../registers/screening/policy.ts'
@@ -33,12 +33,12 @@ export function screeningTextHash(text: string): string {
 /**
  * Verdicts the fold reuses (the gate runs on every event of every fold: uncached it was half the time
  * of a 100,000-event fold). Only clean verdicts are kept, since a hit depends on the overrides folded
- * so far. Per policy: texts found clean (issuers, scopes and readers repeat across a register), bounded;
- * and payloads found clean (a refold folds the same parsed payload objects again).
+ * so far: per policy, the texts found clean (issuers, scopes and readers repeat across a register, and
+ * a refold meets the same strings again), bounded. Not the payload objects: a WeakSet of 100,000
+ * payloads cost more (identity hashes, ephemerons for the collector) than the string lookups it saved.
  */
 const MAX_CLEAN_TEXTS = 50_000
 const cleanTexts = new WeakMap<ScreeningPolicy, Set<string>>()
-const cleanPayloads = new WeakMap<ScreeningPolicy, WeakSet<object>>()
 
 function memoOf<K extends object, V>(memo: WeakMap<K, V>, key: K, make: () => V): V {
   let value = memo.get(key)
@@ -57,29 +57,49 @@ export function screenPayloadText(
   overrides: ScreeningState['overrides'] | undefined,
 ): DomainError | null {
   if (!hasFreeText(schema)) return null
-  const payloads = memoOf(cleanPayloads, policy, () => new WeakSet<object>())
-  const keyed = typeof payload === 'object' && payload !== null
-  if (keyed && payloads.has(payload)) return null
-  const texts = memoOf(cleanTexts, policy, () => new Set<string>())
-  const screener = screenerOf(policy)
-  let clean = true
+  pass.texts = memoOf(cleanTexts, policy, () => new Set<string>())
+  pass.policy = policy
+  pass.flagged = false
+  visitFreeTexts(schema, payload, screenOne)
+  return pass.flagged ? firstRefusal(schema, payload, policy, overrides) : null
+}
+
+/**
+ * The screening under way (the fold screens every event: one visitor, no closure or array per event;
+ * screening is synchronous, so one pass at a time).
+ */
+const pass: { texts: Set<string>; policy: ScreeningPolicy | null; flagged: boolean } = {
+  texts: new Set(),
+  policy: null,
+  flagged: false,
+}
+
+function screenOne(text: string): void {
+  const texts = pass.texts
+  if (texts.has(text)) return
+  if (screenFreeText(screenerOf(pass.policy as ScreeningPolicy), text).ok) {
+    if (texts.size >= MAX_CLEAN_TEXTS) texts.clear()
+    texts.add(text)
+  } else pass.flagged = true
+}
+
+/** The refusal of the first flagged text, with its field's path, unless an override names it. */
+function firstRefusal(
+  schema: z.ZodType,
+  payload: unknown,
+  policy: ScreeningPolicy,
+  overrides: ScreeningState['overrides'] | undefined,
+): DomainError | null {
   for (const { path, text } of freeTextOf(schema, payload)) {
-    if (texts.has(text)) continue
-    const verdict = screenFreeText(screener, text)
-    if (verdict.ok) {
-      if (texts.size >= MAX_CLEAN_TEXTS) texts.clear()
-      texts.add(text)
-      continue
-    }
-    clean = false // passes only by an override: judged again in every fold
-    if (overrides?.has(screeningTextHash(text))) continue
+    const verdict = screenFreeText(screenerOf(policy), text)
+    // passes only by an override: judged again in every fold
+    if (verdict.ok || overrides?.has(screeningTextHash(text))) continue
     const error = verdict.error
     return domainError('S-03', `${path}：${error.message.zh}`, `${path}: ${error.message.en}`, {
       ...error.details,
       field: path,
     })
   }
-  if (keyed && clean) payloads.add(payload)
   return null
 }
 

@@ -251,7 +251,12 @@ export function createUnitRegister(ctx: FoldContext, options: UnitRegisterOption
   }
 }
 
-/** The register of a unit from its events, in any order and with duplicates. */
+/**
+ * The register of a unit from its events, in any order and with duplicates. One fold, no register to
+ * ingest into later: it takes no checkpoints (each costs the buckets written after it, and nothing
+ * could refold from them).
+ */
 export function foldUnitRegister(events: Iterable<EventEnvelope>, ctx: FoldContext): RegisterState {
-  return createUnitRegister(ctx).ingest(Array.isArray(events) ? events : [...events])
+  const once = createUnitRegister(ctx, { checkpointEvery: Number.POSITIVE_INFINITY })
+  return once.ingest(Array.isArray(events) ? events : [...events])
 }

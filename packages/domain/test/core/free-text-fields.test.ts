@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { freeTextOf, hasFreeText } from '../../src/core/free-text-fields.ts'
+import { freeTextOf, hasFreeText, visitFreeTexts } from '../../src/core/free-text-fields.ts'
 import { carrierEventSchemas } from '../../src/registers/carrier/events.ts'
 import { DEFAULT_UNIT_POLICY } from '../../src/unit/policy.ts'
 import { unitEventDefinition, unitEventTypes } from '../../src/unit/slices.ts'
@@ -18,7 +18,7 @@ describe('free-text fields, read off the schemas (rule S-03)', () => {
       maybe: z.string().nullable(),
       either: z.union([z.strictObject({ a: z.string() }), z.strictObject({ b: z.number() })]),
     })
-    const texts = freeTextOf(schema, {
+    const payload = {
       id: 'x-1',
       day: '2026-03-02',
       kind: 'a',
@@ -28,7 +28,8 @@ describe('free-text fields, read off the schemas (rule S-03)', () => {
       items: [{ title: '一', n: 1 }, { n: 2 }, { title: '三', n: 3 }],
       maybe: null,
       either: { a: '选项' },
-    })
+    }
+    const texts = freeTextOf(schema, payload)
     expect(texts).toEqual([
       { path: 'note', text: '备注' },
       { path: 'items.0.title', text: '一' },
@@ -37,6 +38,26 @@ describe('free-text fields, read off the schemas (rule S-03)', () => {
     ])
     expect(hasFreeText(z.strictObject({ id: z.string().regex(/^x$/), at: z.number() }))).toBe(false)
     expect(hasFreeText(schema)).toBe(true)
+    // The fold's visitor (no paths) sees the same texts in the same order.
+    const visited: string[] = []
+    visitFreeTexts(schema, payload, (text) => visited.push(text))
+    expect(visited).toEqual(texts.map((v) => v.text))
+  })
+
+  it('rule S-03: an event id an event refers to (the hand-out of a take-back, an approval) is an id, not free text', () => {
+    expect(hasFreeText(carrierEventSchemas['carrier.taken_back'])).toBe(false)
+    const paths = freeTextOf(carrierEventSchemas['carrier.destroyed'], {
+      carrierIds: ['c1'],
+      approvalId: 'a'.repeat(64),
+      method: 'central',
+      receiptNumber: '销〔2026〕1号',
+    }).map((v) => v.path)
+    expect(paths).toEqual(['receiptNumber'])
+    // …and a reference that is not an id's form is refused by the schema, not stored as text.
+    expect(
+      carrierEventSchemas['carrier.taken_back'].safeParse({ carrierId: 'c1', handOutId: '关于 某事' })
+        .success,
+    ).toBe(false)
   })
 
   it('rules S-02, S-03: the carrier registration screens its title, scope, issuer and document number', () => {

@@ -28,8 +28,9 @@ const MAX_LIST = 500
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/
 
 const entityId = z.string().regex(ID)
-// An event id is looked up, never stored on its own: a wrong one simply matches nothing.
-const eventId = z.string().min(1).max(64)
+// An event id is looked up, never stored on its own: a wrong one simply matches nothing. It has an id's
+// form, so rule S-03 does not take it for free text (every take-back would be screened for its id).
+const eventId = z.string().regex(ID)
 const shortText = z.string().max(MAX_TEXT)
 const levelSchema = z.enum([
   Level.TopSecret,

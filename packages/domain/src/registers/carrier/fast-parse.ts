@@ -36,6 +36,6 @@ export function fastHandedOut(payload: unknown): CarrierHandedOut | undefined {
 /** `carrier.taken_back`, or undefined when zod must decide. */
 export function fastTakenBack(payload: unknown): CarrierTakenBack | undefined {
   if (!plainRecord(payload) || Object.keys(payload).length !== 2) return undefined
-  if (!entityId(payload.carrierId) || !boundedString(payload.handOutId, 1, 64)) return undefined
+  if (!entityId(payload.carrierId) || !entityId(payload.handOutId)) return undefined
   return payload as unknown as CarrierTakenBack
 }

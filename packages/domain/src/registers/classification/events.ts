@@ -23,7 +23,8 @@ const MAX_TEXT = 200
 const MAX_NOTE = 500
 
 const entityId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/)
-const eventId = z.string().min(1).max(64)
+// An id's form, not free text (rule S-03 screens only free text).
+const eventId = entityId
 const shortText = z.string().max(MAX_TEXT)
 const note = z.string().max(MAX_NOTE)
 /** Only state secrets are determined (定密); 工作秘密 and below are not. */

@@ -39,7 +39,8 @@ export const EMPLOYMENT_TYPE_LABEL_ZH: Readonly<Record<EmploymentType, string>> 
 }
 
 export const entityIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/)
-const eventId = z.string().min(1).max(64)
+// An id's form, not free text (rule S-03 screens only free text).
+const eventId = entityIdSchema
 const shortText = z.string().max(200)
 /** A local date 'YYYY-MM-DD'; calendar validity is checked by the rules against the unit's calendar. */
 export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
