@@ -1,6 +1,7 @@
 import { computeEventId, type EventEnvelope } from '../src/core/event-envelope.ts'
 import { formatHlc } from '../src/core/hlc.ts'
 import type { KeyDirectory } from '../src/core/key-directory.ts'
+import { isStateSecret } from '../src/core/levels.ts'
 import { DEFAULT_CALENDAR, isWorkingDay } from '../src/core/work-calendar.ts'
 import type { CarrierEventPayloads, CarrierEventType } from '../src/registers/carrier/events.ts'
 import { DEFAULT_UNIT_POLICY } from '../src/unit/policy.ts'
@@ -108,7 +109,11 @@ export function mixedEvents(count: number, seed = 7): EventEnvelope[] {
       emit(
         'carrier.registered',
         {
-          kind: pick(['paper', 'paper', 'electronic', 'medium'] as const),
+          // Classified electronic files need a C-16 registration (movement register) before a copy or a
+          // destruction, which this history does not write: its electronic carriers are not state secrets.
+          kind: isStateSecret(level)
+            ? pick(['paper', 'paper', 'medium'] as const)
+            : pick(['paper', 'electronic'] as const),
           direction: pick(['received', 'produced'] as const),
           issuer: '县委办公室',
           docNumber: `县委办〔${year}〕${seq}号`,

@@ -4,6 +4,7 @@ import {
   desensitizeTitle,
   type EventEnvelope,
   formatHlc,
+  isStateSecret,
   isWorkingDay,
 } from '@secledger/domain'
 import type { BenchUnit } from './bench-units.ts'
@@ -75,7 +76,11 @@ export function townshipHistory(unit: BenchUnit, count: number, seed = 7): Event
       emit(
         'carrier.registered',
         {
-          kind: pick(['paper', 'paper', 'electronic', 'medium'] as const),
+          // Classified electronic files need a C-16 registration (movement register) before a copy or a
+          // destruction, which this history does not write: its electronic carriers are not state secrets.
+          kind: isStateSecret(level)
+            ? pick(['paper', 'paper', 'medium'] as const)
+            : pick(['paper', 'electronic'] as const),
           direction: pick(['received', 'produced'] as const),
           issuer: '县委办公室',
           docNumber: `县委办〔${year}〕${seq}号`,

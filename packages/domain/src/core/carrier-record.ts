@@ -49,6 +49,11 @@ export interface Carrier {
   readonly holders: readonly HandOut[]
   readonly updatedAt: number
   readonly destroyedAt: number | null
+  /**
+   * When a copy of it was last made here (rule C-07), null if never. Rule C-16: a classified electronic
+   * file is copied on a registration signed after that, one registration per copying.
+   */
+  readonly lastCopiedAt: number | null
   /** Event id of the event that registered or copied it, and of the last one that changed it. */
   readonly createdBy: string
   readonly lastEventId: string

@@ -22,6 +22,21 @@ export interface UnitView {
    * 分管领导 (responsible_leader) or 办公室主任 (office_head), never a post written in an event.
    */
   postsOf(userId: string): readonly UnitPost[]
+  /**
+   * Rule C-16: the approved uses of a classified electronic file registered and signed so far in the
+   * movement register (read, use, copy, destroy), oldest first.
+   */
+  electronicUses(carrierId: string): readonly ElectronicUseFacts[]
+}
+
+/** A registered, approved use of a classified electronic file (rule C-16), as other registers read it. */
+export interface ElectronicUseFacts {
+  /** Event id of the registration. */
+  readonly eventId: string
+  readonly action: 'read' | 'use' | 'copy' | 'destroy'
+  readonly user: string
+  /** When it was registered (the event's time). */
+  readonly at: number
 }
 
 /** Posts of the organisation register (B-04), as other registers read them. */

@@ -37,6 +37,7 @@ function changedCarrier(
   state: Carrier['state'],
   holders: readonly HandOut[],
   destroyedAt: number | null,
+  lastCopiedAt: number | null = c.lastCopiedAt,
 ): Carrier {
   return {
     id: c.id,
@@ -59,6 +60,7 @@ function changedCarrier(
     holders,
     updatedAt: atMs,
     destroyedAt,
+    lastCopiedAt,
     createdBy: c.createdBy,
     lastEventId: eventId,
   }
@@ -109,6 +111,7 @@ function applyRegistration(work: FoldWork, e: RuleEventOf<'carrier.registered'>,
       holders: [],
       updatedAt: e.atMs,
       destroyedAt: null,
+      lastCopiedAt: null,
       createdBy: e.id,
       lastEventId: e.id,
     }
@@ -191,6 +194,7 @@ function applyCopy(work: FoldWork, e: RuleEventOf<'carrier.copied'>, original: C
       holders: [],
       updatedAt: e.atMs,
       destroyedAt: null,
+      lastCopiedAt: null,
       createdBy: e.id,
       lastEventId: e.id,
     }
@@ -198,6 +202,11 @@ function applyCopy(work: FoldWork, e: RuleEventOf<'carrier.copied'>, original: C
     created.push(carrier)
   }
   work.copyCounts.set(original.id, made)
+  // rule C-16: a registration signed before this copy is spent by it
+  work.carriers.set(
+    original.id,
+    changedCarrier(original, e.id, e.atMs, original.state, original.holders, original.destroyedAt, e.atMs),
+  )
   indexCopies(work, e, created) // a copy's 份号 is a copy of the same document too (C-02)
 }
 

@@ -17,6 +17,7 @@ import {
   carrierAwayIn,
   composeSlices,
   deviceIn,
+  electronicUsesIn,
   postsIn,
   unitEventDefinition,
   unitViewOf,
@@ -69,6 +70,7 @@ function viewOf(state: RegisterState, slices: ComposedSlices, works: readonly un
     carrierAway: (id) => carrierAwayIn(slices, works, id),
     postsOf: (userId) => postsIn(slices, works, userId),
     device: (deviceId) => deviceIn(slices, works, deviceId),
+    electronicUses: (carrierId) => electronicUsesIn(slices, works, carrierId),
   }
 }
 

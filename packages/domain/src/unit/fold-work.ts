@@ -3,7 +3,14 @@ import { CowMap } from '../core/cow-map.ts'
 import type { SecurityAlert } from '../core/key-directory.ts'
 import type { SliceContext } from '../core/register-slice.ts'
 import type { Anomaly, Approval, RuleView } from '../registers/carrier/state.ts'
-import { type ComposedSlices, carrierAwayIn, deviceIn, postsIn, registersOf } from './slices.ts'
+import {
+  type ComposedSlices,
+  carrierAwayIn,
+  deviceIn,
+  electronicUsesIn,
+  postsIn,
+  registersOf,
+} from './slices.ts'
 import type { RefusedEvent, RegisterState } from './unit-state.ts'
 
 /**
@@ -42,13 +49,16 @@ export interface FoldWork extends RuleView {
   sliceContext: SliceContext | null
 }
 
-function makeWork(parts: Omit<FoldWork, 'anomaly' | 'carrierAway' | 'postsOf' | 'device'>): FoldWork {
+function makeWork(
+  parts: Omit<FoldWork, 'anomaly' | 'carrierAway' | 'postsOf' | 'device' | 'electronicUses'>,
+): FoldWork {
   const work: FoldWork = {
     ...parts,
     anomaly: (id) => lookupAnomaly(work, id),
     carrierAway: (id) => carrierAwayIn(work.slices, work.sliceWorks, id),
     postsOf: (userId) => postsIn(work.slices, work.sliceWorks, userId),
     device: (deviceId) => deviceIn(work.slices, work.sliceWorks, deviceId),
+    electronicUses: (carrierId) => electronicUsesIn(work.slices, work.sliceWorks, carrierId),
   }
   return work
 }

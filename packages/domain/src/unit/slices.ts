@@ -1,6 +1,13 @@
 import type { Carrier } from '../core/carrier-record.ts'
 import type { EventDefinition, RegisterSlice } from '../core/register-slice.ts'
-import type { CarrierAway, DeviceFacts, IncidentFacts, UnitPost, UnitView } from '../core/unit-view.ts'
+import type {
+  CarrierAway,
+  DeviceFacts,
+  ElectronicUseFacts,
+  IncidentFacts,
+  UnitPost,
+  UnitView,
+} from '../core/unit-view.ts'
 import { CARRIER_EVENT_ROLES, carrierEventSchemas, isCarrierEventType } from '../registers/carrier/events.ts'
 import { createClassificationSlice } from '../registers/classification/slice.ts'
 import type { ClassificationState } from '../registers/classification/state.ts'
@@ -143,6 +150,17 @@ export function deviceIn(
   return registerView<DeviceState>({ slices, sliceWorks: works }, 'device')?.devices.get(deviceId)
 }
 
+/** Rule C-16: the registered uses of an electronic file in the movement register, oldest first. */
+export function electronicUsesIn(
+  slices: ComposedSlices,
+  works: readonly unknown[],
+  carrierId: string,
+): readonly ElectronicUseFacts[] {
+  const movement = registerView<MovementState>({ slices, sliceWorks: works }, 'movement')
+  if (movement === undefined || movement.electronicUses.length === 0) return []
+  return movement.electronicUses.filter((use) => use.carrierId === carrierId)
+}
+
 /** The read-only view of one register; an untouched register is viewed empty. */
 export function viewRegister(slices: ComposedSlices, works: readonly unknown[], index: number): unknown {
   const slice = slices.list[index] as AnySlice
@@ -163,6 +181,7 @@ export function unitViewOf(source: {
     incident: (ref) => incidentFacts(registerView<IncidentState>(source, 'incident'), ref),
     postsOf: (userId) => postsHeldBy(registerView<ResponsibilityState>(source, 'responsibility'), userId),
     carrierAway: (carrierId) => carrierAwayIn(source.slices, source.sliceWorks, carrierId),
+    electronicUses: (carrierId) => electronicUsesIn(source.slices, source.sliceWorks, carrierId),
   }
 }
 

@@ -106,6 +106,7 @@ export function carrierFixture(overrides: Partial<Carrier> = {}): Carrier {
     holders: [],
     updatedAt: 0,
     destroyedAt: null,
+    lastCopiedAt: null,
     createdBy: 'r1',
     lastEventId: 'r1',
     ...overrides,
@@ -130,6 +131,7 @@ export function testUnitView(
     incident: (ref) => incidentFacts(parts.registers?.incident, ref),
     carrierAway: (id) => parts.away?.[id] ?? null,
     postsOf: (userId) => parts.posts?.[userId] ?? [],
+    electronicUses: () => [],
   }
 }
 

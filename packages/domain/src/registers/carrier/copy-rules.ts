@@ -3,6 +3,7 @@ import { isStateSecret } from '../../core/levels.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
 import type { UnitPost } from '../../core/unit-view.ts'
 import { localDay } from '../../core/work-calendar.ts'
+import { checkElectronicRegistration } from './electronic-files.ts'
 import type { CopyApproval, CopyPlace } from './events.ts'
 import type { CarrierPolicy } from './policy.ts'
 import { carrierAwayError, checkCopyNumbers, checkNewIds, type RuleContext, unknownCarrier } from './rules.ts'
@@ -133,7 +134,10 @@ export function checkCopy(
   // rule C-18: a central unclassified document kept as classified is copied like a 秘密 one.
   const classified = isStateSecret(original.level) || original.keptAsClassified
   if (classified) {
-    const error = checkApproval(view, event, original, ctx) ?? checkPlace(view, p.place, ctx.policy)
+    const error =
+      checkApproval(view, event, original, ctx) ??
+      checkPlace(view, p.place, ctx.policy) ??
+      checkElectronicRegistration(view, original, 'copy', event.atMs)
     if (error) return error
   }
   return checkNewIds(view, p.copies) ?? checkCopyNumbers(original.level, p.copies)

@@ -1,6 +1,7 @@
 import { distinctHands } from '../../core/approvals.ts'
 import { directoryUser, type KeyDirectory } from '../../core/key-directory.ts'
 import { type DomainError, domainError } from '../../core/result.ts'
+import { checkElectronicRegistration } from './electronic-files.ts'
 import type { CarrierPolicy } from './policy.ts'
 import { carrierAwayError, unknownCarrier } from './rules.ts'
 import type { RuleEventOf, RuleView } from './state.ts'
@@ -69,8 +70,9 @@ export function checkDestruction(
           : 'The carrier is already destroyed',
         { carrierId: id, state: carrier.state },
       )
-    const away = carrierAwayError(view, id)
-    if (away !== null) return away
+    const blocked =
+      carrierAwayError(view, id) ?? checkElectronicRegistration(view, carrier, 'destroy', event.atMs)
+    if (blocked !== null) return blocked
   }
   if (p.method === 'central') {
     if ((p.receiptNumber ?? '').trim() === '')

@@ -36,6 +36,7 @@ export function sameCarrier(a: Carrier, b: Carrier): boolean {
       a.state === b.state &&
       a.updatedAt === b.updatedAt &&
       a.destroyedAt === b.destroyedAt &&
+      a.lastCopiedAt === b.lastCopiedAt &&
       a.createdBy === b.createdBy &&
       a.lastEventId === b.lastEventId &&
       sameHolders(a.holders, b.holders))

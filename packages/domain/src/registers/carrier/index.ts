@@ -2,6 +2,7 @@
 export { anomalyId } from './anomalies.ts'
 export { checkCentralUnclassified, isCentralIssuer } from './central-documents.ts'
 export { changedCarriers, sameCarrier } from './diff.ts'
+export { checkElectronicRegistration, isClassifiedElectronicFile } from './electronic-files.ts'
 export type {
   AnomalyResolved,
   ApprovalGranted,

@@ -1,5 +1,5 @@
 import type { Carrier } from '../../core/carrier-record.ts'
-import type { CarrierAway, DeviceFacts, UnitPost } from '../../core/unit-view.ts'
+import type { CarrierAway, DeviceFacts, ElectronicUseFacts, UnitPost } from '../../core/unit-view.ts'
 import type { CarrierEventPayloads, CarrierEventType } from './events.ts'
 
 export const AnomalyKind = {
@@ -70,6 +70,8 @@ export interface RuleView {
   postsOf(userId: string): readonly UnitPost[]
   /** A device of the computer register (M-01, M-07: the designated copier), or undefined. */
   device(deviceId: string): DeviceFacts | undefined
+  /** Rule C-16: the registered uses of an electronic file (UnitView.electronicUses). */
+  electronicUses(carrierId: string): readonly ElectronicUseFacts[]
 }
 
 /** An event after screening and payload parsing: what the rules and the fold work on. */

@@ -212,8 +212,13 @@ describe('copying (rule C-07)', () => {
     })
     expect(state.carriers.get('k3')?.serial).toBe('2026-0001-F3')
     expect(state.carriers.get('k2')?.serial).toBe('2026-0001-F2')
-    // the original is untouched (same object as before copying)
-    expect(fold([original]).carriers.get('c1')).toEqual(source)
+    // the original keeps its entry and custody; it records when it was last copied (rule C-16)
+    expect(source).toEqual({
+      ...fold([original]).carriers.get('c1'),
+      lastCopiedAt: T.noon,
+      updatedAt: T.noon,
+      lastEventId: second.id,
+    })
   })
 
   it('C-07 refuses copying a destroyed carrier, an unknown one, or onto an existing id', () => {

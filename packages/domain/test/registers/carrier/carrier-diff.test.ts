@@ -26,6 +26,7 @@ const base: Carrier = {
   holders: [{ id: 'h1', reader: '刘', handedOutAt: 2, dueAt: 3 }],
   updatedAt: 2,
   destroyedAt: null,
+  lastCopiedAt: null,
   createdBy: 'e1',
   lastEventId: 'e2',
 }
@@ -51,6 +52,7 @@ const changes: Record<keyof Carrier, unknown> = {
   holders: [],
   updatedAt: 9,
   destroyedAt: 9,
+  lastCopiedAt: 9,
   createdBy: 'e9',
   lastEventId: 'e9',
 }

@@ -48,6 +48,7 @@ describe('registration (rules C-01, C-02, D-03, S-01, S-02)', () => {
       holders: [],
       updatedAt: T.morning,
       destroyedAt: null,
+      lastCopiedAt: null,
       createdBy: e.id,
       lastEventId: e.id,
     })
