@@ -27,3 +27,16 @@ export async function pickOption(
 export function rowsWith(page: Page, text: string) {
   return page.locator('.el-table__body tr.el-table__row', { hasText: text })
 }
+
+/** The rows of single carriers (copies), not the document rows their copies are nested under. */
+export function copyRowsWith(page: Page, text: string) {
+  return page.locator('.el-table__body tr.el-table__row:not(.sl-group-row)', { hasText: text })
+}
+
+/** Opens a document row to show its copies (rule C-02: one row per document, copies nested). */
+export async function expandDocument(page: Page, text: string): Promise<void> {
+  const group = page.locator('.el-table__body tr.sl-group-row', { hasText: text }).first()
+  const icon = group.locator('.el-table__expand-icon')
+  if (!(await icon.evaluate((el) => el.classList.contains('el-table__expand-icon--expanded'))))
+    await icon.click()
+}

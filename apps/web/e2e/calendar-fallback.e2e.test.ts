@@ -41,7 +41,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 item 9: a year without holiday data do
     await signIn(officer, 'officer1')
     await officer.waitForURL(/\/register$/)
 
-    await officer.getByRole('button', { name: '登记' }).click()
+    await officer.getByRole('button', { name: '登记', exact: true }).click()
     const register = dialog(officer, '登记涉密载体')
     await register.getByLabel('发文机关').fill('县委办公室')
     await register.getByLabel('文号').fill('县委发〔2027〕1号')

@@ -126,7 +126,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
     }
 
     async function registerThroughForm(text: readonly string[]): Promise<void> {
-      await page.getByRole('button', { name: '登记' }).click()
+      await page.getByRole('button', { name: '登记', exact: true }).click()
       const form = dialog(page, '登记涉密载体')
       await form.getByLabel('发文机关').fill(text[0] as string)
       await form.getByLabel('文号').fill(text[1] as string)

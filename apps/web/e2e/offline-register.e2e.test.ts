@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dialog, pickOption, rowsWith, signIn } from './app-pages.ts'
+import { copyRowsWith, dialog, expandDocument, pickOption, rowsWith, signIn } from './app-pages.ts'
 import { HAVE_CHROMIUM, launchChromium } from './chromium.ts'
 import { forgedHandOut, putInOutbox } from './forged-outbox.ts'
 import { officeMorning } from './office-clock.ts'
@@ -98,7 +98,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
     })
 
     it('C-02 registers a 机密 document in 2 copies while offline', async () => {
-      await officer.getByRole('button', { name: '登记' }).click()
+      await officer.getByRole('button', { name: '登记', exact: true }).click()
       const form = dialog(officer, '登记涉密载体')
       await form.getByLabel('发文机关').fill('县委办公室')
       await form.getByLabel('文号').fill('县委发〔2026〕7号')
@@ -109,16 +109,19 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await form.getByLabel('份数').blur()
       await form.getByRole('button', { name: '确定' }).click()
       await form.waitFor({ state: 'hidden' })
-      await expect.poll(() => rowsWith(officer, '县委发〔2026〕7号').count()).toBe(2)
-      await expect
-        .poll(() => rowsWith(officer, '县委发〔2026〕7号').first().textContent())
-        .toContain('机密★20年')
+      // one document row, its 2 copies nested under it
+      const document = officer.locator('.el-table__body tr.sl-group-row', { hasText: '县委发〔2026〕7号' })
+      await expect.poll(() => document.count()).toBe(1)
+      await expect.poll(() => document.textContent()).toContain('共 2 份')
+      await expect.poll(() => document.textContent()).toContain('机密★20年')
+      await expandDocument(officer, '县委发〔2026〕7号')
+      await expect.poll(() => copyRowsWith(officer, '县委发〔2026〕7号').count()).toBe(2)
       expect(await officer.getByText('关于全县保密工作检查的通知').count()).toBe(0)
       await officer.getByRole('status').getByText('待同步 1 条').waitFor()
     })
 
     it('C-04/C-05 hands one copy out and takes it back', async () => {
-      const row = rowsWith(officer, '县委发〔2026〕7号').first()
+      const row = copyRowsWith(officer, '县委发〔2026〕7号').first()
       await row.getByRole('button', { name: '分发阅读' }).click()
       const form = dialog(officer, '分发阅读')
       await form.getByLabel('阅读人').fill('张三')
@@ -137,8 +140,37 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await officer.getByRole('status').getByText('待同步 3 条').waitFor()
     })
 
+    it('issue 12: the copy’s 操作日志 lists who did what and when, each signature checked', async () => {
+      const row = copyRowsWith(officer, '县委发〔2026〕7号').first()
+      await row.getByRole('button', { name: '操作日志' }).click()
+      const drawer = officer.getByRole('dialog', { name: /操作日志/ })
+      await drawer.getByText('登记').first().waitFor()
+      const text = await drawer.textContent()
+      expect(text).toContain('分发阅读')
+      expect(text).toContain('收回')
+      expect(text).toContain('张三')
+      expect(await drawer.getByText('签名已验证').count()).toBe(3)
+      expect(text).not.toContain('关于全县保密工作检查的通知')
+      await officer.keyboard.press('Escape')
+      await drawer.waitFor({ state: 'hidden' })
+    })
+
+    it('issue 12: a keyword finds the document by its number; 重置 shows every entry again', async () => {
+      const keyword = officer.getByLabel('关键字')
+      await keyword.fill('县委发〔2026〕7')
+      await officer.getByRole('button', { name: '搜索' }).click()
+      await expect.poll(() => officer.locator('.el-table__body tr.sl-group-row').count()).toBe(1)
+      await expect.poll(() => rowsWith(officer, '县委发〔2026〕7号').count()).toBeGreaterThan(0)
+      const before = await officer.locator('.el-table__body > tbody > tr.el-table__row').count()
+      await officer.getByRole('button', { name: '重置' }).click()
+      await expect
+        .poll(() => officer.locator('.el-table__body > tbody > tr.el-table__row').count())
+        .toBeGreaterThan(before)
+      expect(await keyword.inputValue()).toBe('')
+    })
+
     it('C-07 refuses to copy a 绝密 document and writes nothing', async () => {
-      await officer.getByRole('button', { name: '登记' }).click()
+      await officer.getByRole('button', { name: '登记', exact: true }).click()
       const form = dialog(officer, '登记涉密载体')
       await form.getByLabel('发文机关').fill('市委办公室')
       await form.getByLabel('文号').fill('市委发〔2026〕1号')
@@ -182,10 +214,19 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await signIn(leader, 'leader1')
       await leader.waitForURL(/\/register$/)
       await leader.getByRole('status').getByText('在线').waitFor({ timeout: 15_000 })
-      const leaderRow = rowsWith(leader, '县委发〔2026〕7号').nth(1)
-      await expect.poll(() => rowsWith(leader, '县委发〔2026〕7号').count(), { timeout: 10_000 }).toBe(2)
+      await expect
+        .poll(
+          () => leader.locator('.el-table__body tr.sl-group-row', { hasText: '县委发〔2026〕7号' }).count(),
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe(1)
+      await expandDocument(leader, '县委发〔2026〕7号')
+      const leaderRow = copyRowsWith(leader, '县委发〔2026〕7号').nth(1)
+      await expect.poll(() => copyRowsWith(leader, '县委发〔2026〕7号').count()).toBe(2)
       // a leader approves; only an officer records carriers
-      expect(await leader.getByRole('button', { name: '登记' }).count()).toBe(0)
+      expect(await leader.getByRole('button', { name: '登记', exact: true }).count()).toBe(0)
       await leaderRow.getByRole('button', { name: '审批销毁' }).click()
       const approve = dialog(leader, '审批销毁')
       await approve.getByText('第 2 份').waitFor()
@@ -195,11 +236,11 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await leader.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
 
       // the approval reaches officer1's open register; destruction stays refused without it
-      const row = rowsWith(officer, '县委发〔2026〕7号').nth(1)
+      const row = copyRowsWith(officer, '县委发〔2026〕7号').nth(1)
       const destroyButton = row.getByRole('button', { name: '销毁', exact: true })
       await expect.poll(() => destroyButton.isEnabled(), { timeout: 10_000 }).toBe(true)
       expect(
-        await rowsWith(officer, '县委发〔2026〕7号')
+        await copyRowsWith(officer, '县委发〔2026〕7号')
           .first()
           .getByRole('button', { name: '销毁', exact: true })
           .isEnabled(),
@@ -233,7 +274,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
     })
 
     it('C-07 copies a 机密 document with the issuing organ’s approval on the township’s registered classified copier', async () => {
-      const original = rowsWith(officer, '县委发〔2026〕7号').filter({ hasText: '在册' }).first()
+      await expandDocument(officer, '县委发〔2026〕7号')
+      const original = copyRowsWith(officer, '县委发〔2026〕7号').filter({ hasText: '在册' }).first()
       await original.getByRole('button', { name: '复制' }).click()
       const copy = dialog(officer, '复制载体')
       // the place is chosen, never typed: the copier of the computer register (M-07) is offered
@@ -242,12 +284,13 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await copy.getByLabel('批准文号').fill('县委办函〔2026〕9号')
       await copy.getByRole('button', { name: '确定' }).click()
       await copy.waitFor({ state: 'hidden' })
-      await expect.poll(() => rowsWith(officer, '县委发〔2026〕7号').count()).toBe(3)
+      // the copy is an entry of its own (rule C-07), beside the document's 2 copies
+      await expect.poll(() => copyRowsWith(officer, '县委发〔2026〕7号').count()).toBe(3)
       await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
     })
 
     it('a refused event is quarantined as 被拒绝的记录 and the device keeps syncing (ARCHITECTURE 5)', async () => {
-      const target = rowsWith(officer, '县委发〔2026〕7号').first()
+      const target = copyRowsWith(officer, '县委发〔2026〕7号').filter({ hasText: '在册' }).first()
       const forged = forgedHandOut('town-1', 'town-1-forged-target', Date.now() + clockOffsetMs)
       await putInOutbox(officer, forged)
       // the next start puts the outbox event into the doc; its step 2 is refused with SYNC-BAD-EVENT
@@ -263,14 +306,18 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
 
       // the rebuilt replica syncs a later event: the leader sees it
+      await expandDocument(officer, '县委发〔2026〕7号')
       await target.getByRole('button', { name: '分发阅读' }).click()
       const form = dialog(officer, '分发阅读')
       await form.getByLabel('阅读人').fill('李四')
       await form.getByRole('button', { name: '确定' }).click()
       await form.waitFor({ state: 'hidden' })
       await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
-      const leaderRow = rowsWith(leader, '县委发〔2026〕7号').first()
-      await expect.poll(() => leaderRow.textContent(), { timeout: 10_000 }).toContain('李四')
+      await expect
+        .poll(() => rowsWith(leader, '县委发〔2026〕7号').filter({ hasText: '李四' }).count(), {
+          timeout: 10_000,
+        })
+        .toBeGreaterThan(0)
       expect(await officer.getByTestId('sync-error').count()).toBe(0)
       expect(await refused.count()).toBe(1)
     })

@@ -6,4 +6,6 @@ export interface RegisterColumn {
   readonly minWidth?: number
   readonly slot?: boolean
   readonly fixed?: 'left' | 'right'
+  /** Sorted by the shell over all rows (not only the page shown). */
+  readonly sortable?: boolean
 }

@@ -1,0 +1,11 @@
+/**
+ * The shell's logic without its components: query fields, sorting and paging, table settings, history
+ * entries. Apps' plain .ts modules import it as '@secledger/ui/logic' (no .vue file behind it).
+ */
+export type { HistoryEntry, HistoryRefusal, HistorySignature, HistoryText } from './history-entry.ts'
+export type { DayRange, QueryField, QueryValue, QueryValues } from './shell/query-fields.ts'
+export { activeCount, emptyQuery, inDayRange, matchesKeyword } from './shell/query-fields.ts'
+export type { SortOrder, SortState, SortValue } from './shell/sort-rows.ts'
+export { clampPage, pageOf, sortRows } from './shell/sort-rows.ts'
+export type { ColumnSetting, Density, PageSize, TableSettings } from './shell/table-settings.ts'
+export { fitSettings, loadSettings, PAGE_SIZES, saveSettings, settingsKey } from './shell/table-settings.ts'
