@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyRowsWith, dialog, expandDocument, pickOption, rowsWith, signIn } from './app-pages.ts'
+import { seriousViolations } from './axe-check.ts'
 import { HAVE_CHROMIUM, launchChromium } from './chromium.ts'
 import { forgedHandOut, putInOutbox } from './forged-outbox.ts'
 import { officeMorning } from './office-clock.ts'
@@ -339,6 +340,11 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await expect.poll(() => row.textContent()).toContain('王五')
       await row.getByTestId('late-entry').waitFor()
       await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+    })
+
+    it('axe-core: the officer’s and the leader’s register and the county dashboard have no serious violation', async () => {
+      for (const page of [officer, leader, county])
+        expect(await seriousViolations(page), page.url()).toEqual([])
     })
 
     it('shows no console errors in either browser', () => {

@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
-import { nextTick } from 'vue'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { h, nextTick } from 'vue'
 import type { QueryField } from '../src/shell/query-fields.ts'
 import RegisterShell from '../src/shell/RegisterShell.vue'
 import { settingsKey } from '../src/shell/table-settings.ts'
@@ -98,5 +98,46 @@ describe('RegisterShell', () => {
     expect(full.emitted('add')).toHaveLength(1)
     bare.unmount()
     full.unmount()
+  })
+})
+
+describe('RegisterShell on a phone', () => {
+  it('shows cards with the same cells and actions; a document opens its copies', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('max-width'),
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }))
+    const grouped = [
+      {
+        id: 'doc',
+        serial: '2026-0001',
+        title: '关于＊＊＊',
+        children: [
+          { id: 'c1', serial: '2026-0001', title: '' },
+          { id: 'c2', serial: '2026-0001', title: '' },
+        ],
+      },
+      { id: 'c3', serial: '2026-0002', title: '通知' },
+    ]
+    const wrapper = mount(RegisterShell, {
+      props: { registerId: 'carriers', userId: 'officer1', fields, columns, rows: grouped, rowKey: 'id' },
+      slots: {
+        actions: ({ row }: { row: object }) =>
+          h('button', { class: 'act' }, `办理 ${(row as { id: string }).id}`),
+      },
+      attachTo: document.body,
+    })
+    await settle()
+    expect(wrapper.find('.el-table').exists()).toBe(false)
+    expect(wrapper.findAll('.sl-card')).toHaveLength(2)
+    expect(wrapper.findAll('.act').map((b) => b.text())).toEqual(['办理 doc', '办理 c3'])
+    // an empty plain value is left out of the card
+    expect(wrapper.findAll('.sl-card')[1]?.text()).toContain('通知')
+    await wrapper.find('.sl-card-toggle').trigger('click')
+    expect(wrapper.findAll('.sl-card')).toHaveLength(4)
+    expect(wrapper.findAll('.sl-cards-nested .sl-card')[0]?.text()).not.toContain('脱密标题')
+    wrapper.unmount()
+    vi.unstubAllGlobals()
   })
 })

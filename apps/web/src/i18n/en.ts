@@ -71,7 +71,6 @@ export const en: MessageSchema = {
       received: 'Received',
     },
     copies: '{n} copies',
-    stateCounts: 'in custody {in_custody} · out {out} · destroyed {destroyed}',
     act: {
       handOut: 'Hand out',
       takeBack: 'Take back',
@@ -80,6 +79,7 @@ export const en: MessageSchema = {
       approveDestroy: 'Approve destruction',
       awaitingApproval: 'Awaiting a leader’s approval',
       history: 'History',
+      historyOf: 'History of {serial} {copy}',
     },
     historyTitle: 'History of {serial}',
   },

@@ -70,7 +70,6 @@ export const zhCN = {
       received: '收到日期',
     },
     copies: '共 {n} 份',
-    stateCounts: '在册 {in_custody} · 传阅中 {out} · 已销毁 {destroyed}',
     act: {
       handOut: '分发阅读',
       takeBack: '收回',
@@ -79,6 +78,7 @@ export const zhCN = {
       approveDestroy: '审批销毁',
       awaitingApproval: '待领导审批销毁',
       history: '操作日志',
+      historyOf: '{serial} {copy} 操作日志',
     },
     historyTitle: '{serial} 操作日志',
   },

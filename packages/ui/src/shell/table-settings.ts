@@ -111,3 +111,19 @@ export function setColumn(
     columns: settings.columns.map((c) => (c.prop === prop ? { ...c, ...change } : c)),
   }
 }
+
+/** The configured columns in the user's order, without the hidden ones, with the user's widths. */
+export function orderedColumns<C extends { readonly prop: string; readonly width?: number }>(
+  columns: readonly C[],
+  settings: TableSettings | null,
+): C[] {
+  if (settings === null) return [...columns]
+  const byProp = new Map(columns.map((c) => [c.prop, c]))
+  const out: C[] = []
+  for (const s of settings.columns) {
+    const col = byProp.get(s.prop)
+    if (col === undefined || !s.visible) continue
+    out.push(s.width === undefined ? col : { ...col, width: s.width })
+  }
+  return out
+}

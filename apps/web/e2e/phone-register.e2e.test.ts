@@ -1,0 +1,78 @@
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dialog, signIn } from './app-pages.ts'
+import { seriousViolations } from './axe-check.ts'
+import { HAVE_CHROMIUM, launchChromium } from './chromium.ts'
+import { officeMorning } from './office-clock.ts'
+import { type RunningServer, startServer } from './server-process.ts'
+
+const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
+
+// Issue 12: on a phone (390×844) the register is cards, dialogs fill the screen, every action is reachable.
+describe.skipIf(!HAVE_CHROMIUM)('the register on a phone', () => {
+  let server: RunningServer
+  let browser: Browser
+  let phone: Page
+
+  beforeAll(async () => {
+    const now = officeMorning()
+    server = await startServer(WEB_DIST, undefined, { clockOffsetMs: now - Date.now() })
+    browser = await launchChromium()
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    await context.clock.install({ time: now })
+    await context.clock.resume()
+    phone = await context.newPage()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('signs in; the login page has no serious accessibility violation', async () => {
+    await phone.goto(`${server.url}/login`)
+    await phone.getByLabel('用户名').waitFor()
+    expect(await seriousViolations(phone)).toEqual([])
+    await signIn(phone, 'officer1')
+    await phone.waitForURL(/\/register$/)
+    await phone.locator('.sl-card').first().waitFor()
+    expect(await phone.locator('.sl-register-shell .el-table').count()).toBe(0)
+  })
+
+  it('C-01 registers a carrier in a full-screen dialog whose 确定 is on screen', async () => {
+    await phone.getByRole('button', { name: '登记', exact: true }).click()
+    const form = dialog(phone, '登记涉密载体')
+    await form.getByLabel('发文机关').fill('县委办公室')
+    await form.getByLabel('文号').fill('县委发〔2026〕31号')
+    await form.getByLabel('标题').fill('关于手机端登记的通知')
+    const box = await form.boundingBox()
+    expect(box?.width).toBe(390)
+    await form.getByRole('button', { name: '确定' }).click()
+    await form.waitFor({ state: 'hidden' })
+    const card = phone.locator('.sl-card', { hasText: '县委发〔2026〕31号' })
+    await expect.poll(() => card.count()).toBe(1)
+  })
+
+  it('C-04 hands the carrier out from its card', async () => {
+    const card = phone.locator('.sl-card', { hasText: '县委发〔2026〕31号' })
+    await card.getByRole('button', { name: '分发阅读' }).click()
+    const form = dialog(phone, '分发阅读')
+    await form.getByLabel('阅读人').fill('赵六')
+    await form.getByRole('button', { name: '确定' }).click()
+    await form.waitFor({ state: 'hidden' })
+    await expect.poll(() => card.textContent()).toContain('传阅中')
+    await expect.poll(() => card.textContent()).toContain('赵六')
+  })
+
+  it('the register page has no serious accessibility violation', async () => {
+    expect(await seriousViolations(phone)).toEqual([])
+  })
+})
