@@ -2,6 +2,9 @@
  * The shell's logic without its components: query fields, sorting and paging, table settings, history
  * entries. Apps' plain .ts modules import it as '@secledger/ui/logic' (no .vue file behind it).
  */
+
+export type { StrictDay } from './forms/strict-day.ts'
+export { parseStrictDay } from './forms/strict-day.ts'
 export type { HistoryEntry, HistoryRefusal, HistorySignature, HistoryText } from './history-entry.ts'
 export type { DayRange, QueryField, QueryValue, QueryValues } from './shell/query-fields.ts'
 export { activeCount, emptyQuery, inDayRange, matchesKeyword } from './shell/query-fields.ts'

@@ -14,6 +14,9 @@ export const UI_MESSAGES = {
     neverSynced: '尚未同步',
     rule: '规则',
     empty: '暂无数据',
+    dates: {
+      invalid: (text: string) => `日期“${text}”不存在，请重新输入（如 2026-03-02）`,
+    },
     shell: {
       search: '搜索',
       reset: '重置',
@@ -54,6 +57,9 @@ export const UI_MESSAGES = {
     neverSynced: 'Never synced',
     rule: 'Rule',
     empty: 'No data',
+    dates: {
+      invalid: (text: string) => `“${text}” is not a date; please enter one such as 2026-03-02`,
+    },
     shell: {
       search: 'Search',
       reset: 'Reset',
