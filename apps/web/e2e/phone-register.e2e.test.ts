@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dialog, signIn } from './app-pages.ts'
+import { dialog, pickOption, signIn } from './app-pages.ts'
 import { seriousViolations } from './axe-check.ts'
 import { HAVE_CHROMIUM, launchChromium } from './chromium.ts'
 import { officeMorning } from './office-clock.ts'
@@ -80,6 +80,23 @@ describe.skipIf(!HAVE_CHROMIUM)('the register on a phone', () => {
     await form.waitFor({ state: 'hidden' })
     await expect.poll(() => card.textContent()).toContain('传阅中')
     await expect.poll(() => card.textContent()).toContain('赵六')
+  })
+
+  it('C-18 registers an unclassified 中共中央 document as 作密件保管, which the form offers for it', async () => {
+    await phone.getByRole('button', { name: '登记', exact: true }).click()
+    const form = dialog(phone, '登记涉密载体')
+    await form.getByLabel('发文机关').fill('中共中央办公厅')
+    await form.getByLabel('文号').fill('中办发〔2026〕9号')
+    await form.getByLabel('标题').fill('关于加强基层工作的意见')
+    expect(await form.getByRole('switch', { name: '作密件保管' }).count()).toBe(0)
+    await pickOption(phone, form.getByLabel('密级'), '内部')
+    // Element Plus hides the switch's input under its track: wait for the track, read the input
+    await form.locator('.el-switch:has(#reg-kept-as-classified)').waitFor()
+    const kept = form.getByRole('switch', { name: '作密件保管' })
+    expect(await kept.isChecked()).toBe(true)
+    await form.getByRole('button', { name: '确定' }).click()
+    await form.waitFor({ state: 'hidden' })
+    await expect.poll(() => phone.locator('.sl-card', { hasText: '中办发〔2026〕9号' }).count()).toBe(1)
   })
 
   it('the register page has no serious accessibility violation', async () => {

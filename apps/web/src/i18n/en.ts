@@ -98,6 +98,9 @@ export const en: MessageSchema = {
     firstCopy: 'First copy number',
     copyNumbers: 'Copy numbers: {list}',
     receivedOn: 'Date received',
+    keptAsClassified: 'Keep as classified',
+    keptAsClassifiedHint:
+      'Unclassified documents of the Party Central Committee are kept as classified: stored apart, handled like secret (rule C-18)',
     kind: 'Carrier type',
     direction: 'Origin',
     serial: 'Serial: {serial}',

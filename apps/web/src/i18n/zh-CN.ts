@@ -97,6 +97,8 @@ export const zhCN = {
     firstCopy: '起始份号',
     copyNumbers: '份号：{list}',
     receivedOn: '收到日期',
+    keptAsClassified: '作密件保管',
+    keptAsClassifiedHint: '中共中央的非涉密文件作密件保管：单独存放，按秘密级管理（规则 C-18）',
     kind: '载体类型',
     direction: '来源',
     serial: '登记编号：{serial}',
