@@ -152,8 +152,3 @@ export function carrierRows(state: RegisterState | null, filter: CarrierFilter, 
   }
   return rows.sort(compareRows)
 }
-
-/** The copies a row stands for: itself, or a document's nested copies. */
-export function copiesOf(row: CarrierRow): readonly CarrierRow[] {
-  return row.children ?? [row]
-}
