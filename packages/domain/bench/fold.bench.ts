@@ -1,6 +1,8 @@
 import { bench, describe } from 'vitest'
-import { createUnitRegister, foldUnitRegister } from '../src/unit/unit-fold.ts'
 import { BENCH_CONTEXT, mixedEvents } from './mixed-events.ts'
+import { shippedUnitFold } from './shipped-domain.ts'
+
+const { createUnitRegister, foldUnitRegister } = await shippedUnitFold()
 
 // Budget (ARCHITECTURE): fold of 100,000 events on one core ≤ 300 ms, signature checks excluded
 // (`verify: () => true`; ids are real content hashes, computed once here in setup).
