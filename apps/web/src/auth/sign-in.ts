@@ -1,19 +1,9 @@
-import { type DomainError, err, ok, type Result } from '@secledger/domain'
-import { requestJson } from '../api/http-client.ts'
-import { appDb } from '../db/db-instance.ts'
-import { ensureDeviceId } from '../db/device-id.ts'
-import { adoptPlaintextReplica } from '../db/plaintext-adoption.ts'
-import { attachReplicaKey, detachReplicaKey } from '../db/replica-key.ts'
-import { unlockReplicaKey } from '../db/replica-key-store.ts'
-import { useRegisterStore } from '../stores/register-store.ts'
-import { useSessionStore } from '../stores/session-store.ts'
-import { startReplica, stopReplica } from '../sync/replica-session.ts'
-import { dropSecretKey, holdSecretKey } from './key-vault.ts'
-import { login, type UnlockedSession } from './login.ts'
-import { forgetReauth, holdForReauth } from './offline-reauth.ts'
-import { cancelSessionEnd, SESSION_TTL_MS, scheduleSessionEnd } from './session-expiry.ts'
-import { hasRole } from './session-user.ts'
-import { lockSession, persistSession } from './session-vault.ts'
+import type { DomainError, Result } from '@secledger/domain'
+
+// The login page imports this module at startup. What signing in takes (Dexie, the replica key, the
+// replica) loads at the first call, not with the page (issue 12, "Bytes"); the service worker has
+// precached it, so an offline login works as before.
+const lifecycle = () => import('./session-lifecycle.ts')
 
 /** The login use case of the app: unlock, remember who is signed in, open the unit's replica. */
 export async function signIn(
@@ -21,77 +11,10 @@ export async function signIn(
   password: string,
   notify: (error: DomainError) => void,
 ): Promise<Result<{ offline: boolean }>> {
-  const db = appDb()
-  const deviceId = await ensureDeviceId(db)
-  const result = await login({ db, deviceId }, username, password)
-  if (!result.ok) return err(result.error)
-  const session = result.value
-  if (session.offline) holdForReauth(username.trim(), password, deviceId)
-  else forgetReauth()
-  const expiresAt = Date.now() + SESSION_TTL_MS
-  // Kept for a reload within the session (auth/session-vault.ts); the password is not.
-  await persistSession(db, { userId: session.user.id, secretKey: session.secretKey, expiresAt })
-  try {
-    await openSession(session, expiresAt, notify)
-  } catch (error) {
-    await signOut()
-    throw error
-  }
-  return ok({ offline: session.offline })
+  return (await lifecycle()).signIn(username, password, notify)
 }
 
-/**
- * Opens an unlocked session, from a login or from the keys kept across a reload: the signing key in
- * memory, the member's replica key of the unit unwrapped and attached to the database, the unit's
- * replica started, the session's end scheduled.
- */
-export async function openSession(
-  session: UnlockedSession,
-  expiresAt: number,
-  notify: (error: DomainError) => void,
-): Promise<void> {
-  const db = appDb()
-  stopReplica()
-  detachReplicaKey(db)
-  holdSecretKey(session.secretKey)
-  // The county never receives a township register (rule S-04): no replica for it.
-  const township = !hasRole(session.user, 'county')
-  if (township) {
-    const unlocked = await unlockReplicaKey(
-      db,
-      session.user.unit.id,
-      session.user.id,
-      session.keys.replicaKek,
-      Date.now(),
-    )
-    await adoptPlaintextReplica(db, unlocked.replica)
-    attachReplicaKey(db, unlocked.replica)
-  }
-  useSessionStore().signIn(session)
-  scheduleSessionEnd(expiresAt)
-  if (township)
-    await startReplica({
-      unit: session.user.unit.id,
-      directory: session.directory,
-      userId: session.user.id,
-      deviceId: session.deviceId,
-      notify,
-    })
-}
-
-/**
- * "Lock" (logout, expiry): the keys leave memory and IndexedDB and syncing stops; every record stays,
- * sealed, and unsent events go out after the next login (ARCHITECTURE traps: ASVS 14.3.3 deviation).
- */
+/** "Lock" (logout, expiry): the keys leave memory and IndexedDB and syncing stops (session-lifecycle.ts). */
 export async function signOut(): Promise<void> {
-  const db = appDb()
-  cancelSessionEnd()
-  stopReplica()
-  detachReplicaKey(db)
-  dropSecretKey()
-  forgetReauth()
-  await lockSession(db)
-  useRegisterStore().reset()
-  useSessionStore().signOut()
-  await requestJson('/api/auth/logout', { method: 'POST' })
+  return (await lifecycle()).signOut()
 }
