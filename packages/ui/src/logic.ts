@@ -3,6 +3,16 @@
  * entries. Apps' plain .ts modules import it as '@secledger/ui/logic' (no .vue file behind it).
  */
 
+export type {
+  Bilingual,
+  FieldKind,
+  FieldOption,
+  FieldSpec,
+  FormField,
+  FormValues,
+  SchemaIssue,
+} from './forms/schema-fields.ts'
+export { emptyValues, fieldErrors, formFields, missingFields, payloadOf } from './forms/schema-fields.ts'
 export type { StrictDay } from './forms/strict-day.ts'
 export { parseStrictDay } from './forms/strict-day.ts'
 export type { HistoryEntry, HistoryRefusal, HistorySignature, HistoryText } from './history-entry.ts'

@@ -2,6 +2,7 @@ import type { DomainError, Level } from '@secledger/domain'
 import { LEVEL_LABEL_EN, LEVEL_LABEL_ZH } from '@secledger/domain'
 import { createI18n } from 'vue-i18n'
 import { en } from './en.ts'
+import { workflowEn, workflowZh } from './workflow-messages.ts'
 import { type MessageSchema, zhCN } from './zh-CN.ts'
 
 export type AppLocale = 'zh-CN' | 'en'
@@ -16,7 +17,7 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': { ...zhCN, ...workflowZh }, en: { ...en, ...workflowEn } },
 })
 
 export function setAppLocale(locale: AppLocale): void {

@@ -1,9 +1,9 @@
 import {
-  type CarrierEventPayloads,
-  type CarrierEventType,
   type DomainError,
   domainError,
   type EventEnvelope,
+  type UnitEventPayloads,
+  type UnitEventType,
 } from '@secledger/domain'
 import { ElMessage } from 'element-plus'
 import { shallowRef } from 'vue'
@@ -24,9 +24,9 @@ export function useRecord() {
   const refusal = shallowRef<DomainError | null>(null)
   const busy = shallowRef(false)
 
-  async function record<T extends CarrierEventType>(
+  async function record<T extends UnitEventType>(
     type: T,
-    payload: CarrierEventPayloads[T],
+    payload: UnitEventPayloads[T],
   ): Promise<EventEnvelope | null> {
     refusal.value = null
     const writer = activeWriter()

@@ -1,8 +1,7 @@
 import {
   boundedHlc,
-  type CarrierEventPayloads,
-  type CarrierEventType,
   checkEvent,
+  type DomainError,
   domainError,
   type EventDraft,
   type EventEnvelope,
@@ -11,6 +10,8 @@ import {
   type Result,
   signEvent,
   tickHlc,
+  type UnitEventPayloads,
+  type UnitEventType,
 } from '@secledger/domain'
 import { MetaKey, readMeta } from '../db/meta-store.ts'
 import { addToOutbox } from '../db/outbox-store.ts'
@@ -51,16 +52,33 @@ export class EventWriter {
     private readonly clock: Pick<ClockGuard, 'refusal'> = clockGuard,
   ) {}
 
-  write<T extends CarrierEventType>(
-    type: T,
-    payload: CarrierEventPayloads[T],
-  ): Promise<Result<EventEnvelope>> {
+  write<T extends UnitEventType>(type: T, payload: UnitEventPayloads[T]): Promise<Result<EventEnvelope>> {
     return this.replica.runExclusive(() => this.writeNow(type, payload))
   }
 
-  private async writeNow<T extends CarrierEventType>(
+  /**
+   * The block rules' verdict on the event as it would be written now, without signing or writing
+   * anything: a form shows it beside its fields while the officer types (issue 12).
+   */
+  check<T extends UnitEventType>(type: T, payload: UnitEventPayloads[T]): DomainError | null {
+    const skewed = this.clock.refusal()
+    if (skewed) return skewed
+    const nowMs = this.now()
+    const draft: EventDraft = {
+      unit: this.replica.unit,
+      type,
+      payload,
+      actor: this.identity.userId,
+      device: this.identity.deviceId,
+      at: tickHlc(boundedHlc(this.replica.state.lastAt, nowMs), nowMs, this.identity.deviceId),
+    }
+    const check = checkEvent(this.replica.state, draft, this.replica.ctx)
+    return check.ok ? null : check.error
+  }
+
+  private async writeNow<T extends UnitEventType>(
     type: T,
-    payload: CarrierEventPayloads[T],
+    payload: UnitEventPayloads[T],
   ): Promise<Result<EventEnvelope>> {
     const skewed = this.clock.refusal()
     if (skewed) return err(skewed)

@@ -1,0 +1,25 @@
+/** The workflow dialog's own texts (its fields' labels come with each workflow's configuration). */
+export const workflowZh = {
+  workflow: {
+    more: '更多',
+    moreOf: '{serial} 的更多操作',
+    rule: '规则 {rule}',
+    confirmOnly: '确认后即登记这一步。',
+    overrideReason: '仍使用这段文字的理由',
+    overrideHint: '只有保密员可以保留被筛查的文字，理由至少 {n} 个字，并记入台账（规则 S-03）',
+    away: { 'C-06': '借出', 'C-08': '携带外出', 'C-21': '档案借出' },
+  },
+}
+
+export const workflowEn: typeof workflowZh = {
+  workflow: {
+    more: 'More',
+    moreOf: 'More actions on {serial}',
+    rule: 'Rule {rule}',
+    confirmOnly: 'Confirm to record this step.',
+    overrideReason: 'Why this text is kept',
+    overrideHint:
+      'Only the officer may keep a flagged text, with a reason of at least {n} characters, recorded in the register (rule S-03)',
+    away: { 'C-06': 'On loan', 'C-08': 'Carried out', 'C-21': 'File lent' },
+  },
+}

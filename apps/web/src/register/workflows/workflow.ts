@@ -1,0 +1,94 @@
+import type { KeyDirectory, RegisterState, UnitEventType } from '@secledger/domain'
+import type { MovementApproval, MovementApprovalKind } from '@secledger/domain/registers/movement'
+import type { Bilingual, FieldOption, FieldSpec, FormValues } from '@secledger/ui/logic'
+import type { CarrierRow } from '../carrier-rows.ts'
+import { formatDateTime } from '../time-format.ts'
+
+/** What a workflow sees when it offers itself for a row and builds its event. */
+export interface WorkflowContext {
+  readonly row: CarrierRow
+  readonly state: RegisterState
+  readonly directory: KeyDirectory | null
+  readonly userId: string
+  readonly isOfficer: boolean
+  readonly isLeader: boolean
+  readonly now: number
+}
+
+/**
+ * One step of a carrier workflow as the app offers it: the event it writes (checked against the domain's
+ * schema and rules as the user types), the fields the user fills, and the values the context fixes (the
+ * row's carrier, new ids, the approval chosen). Screens are configured from these, not written per step.
+ */
+export interface Workflow {
+  readonly id: string
+  readonly type: UnitEventType
+  /** The payload's zod schema, from the register's entry point. */
+  readonly schema: unknown
+  readonly rule: string
+  /** The row action and the dialog's title. */
+  readonly label: Bilingual
+  readonly done: Bilingual
+  /** Who acts: the officer records, the leader approves. */
+  readonly actor: 'officer' | 'leader'
+  available(ctx: WorkflowContext): boolean
+  fields(ctx: WorkflowContext): Readonly<Record<string, FieldSpec>>
+  /** Values the form starts with (e.g. the borrower named in the approval). */
+  initial?(ctx: WorkflowContext, values: FormValues): FormValues
+  /** Values the user does not type; may depend on what was chosen (an approval's carriers). */
+  fixed(ctx: WorkflowContext, values: FormValues): FormValues
+}
+
+export const bi = (zh: string, en: string): Bilingual => ({ zh, en })
+
+/** A fresh entity id for a new loan, trip or request; the schemas allow [A-Za-z0-9_.:-]{1,64}. */
+export function newEntityId(prefix: string): string {
+  return `${prefix}-${crypto.randomUUID()}`
+}
+
+export function displayName(directory: KeyDirectory | null, userId: string): string {
+  return directory?.users[userId]?.displayName ?? userId
+}
+
+/** The movement register's approvals of `kind` not yet used by an act, naming this carrier. */
+export function openApprovals<K extends MovementApprovalKind>(
+  ctx: WorkflowContext,
+  kind: K,
+): Extract<MovementApproval, { kind: K }>[] {
+  const out: Extract<MovementApproval, { kind: K }>[] = []
+  for (const a of ctx.state.registers.movement.approvals.values()) {
+    if (a.kind !== kind || a.usedBy !== null) continue
+    const carriers = 'carrierIds' in a ? a.carrierIds : 'carrierId' in a ? [a.carrierId] : []
+    if (carriers.includes(ctx.row.id)) out.push(a as Extract<MovementApproval, { kind: K }>)
+  }
+  return out.sort((a, b) => b.at - a.at)
+}
+
+/** An approval as a choice: who approved and when, and what it names. */
+export function approvalOption(ctx: WorkflowContext, a: MovementApproval, detail: string): FieldOption {
+  const who = displayName(ctx.directory, a.by)
+  const when = formatDateTime(a.at).slice(0, 16)
+  return {
+    value: a.id,
+    label: bi(`${who} ${when} 批准 · ${detail}`, `Approved by ${who} ${when} · ${detail}`),
+  }
+}
+
+/** The carriers of a loan or trip as choices, by serial and copy number. */
+export function carrierOptions(ctx: WorkflowContext, ids: readonly string[]): FieldOption[] {
+  return ids.map((id) => {
+    const c = ctx.state.carriers.get(id)
+    const copy = c?.copyNumber === null || c?.copyNumber === undefined ? '' : ` 第 ${c.copyNumber} 份`
+    const label = c ? `${c.serial}${copy}` : id
+    return { value: id, label: bi(label, label) }
+  })
+}
+
+/** The carrier is in the register's custody and no other register has it away (loan, trip, archive). */
+export function inOffice(ctx: WorkflowContext): boolean {
+  return (
+    ctx.row.kind === 'copy' &&
+    ctx.row.state === 'in_custody' &&
+    !ctx.state.registers.movement.carriersAway.has(ctx.row.id)
+  )
+}

@@ -1,0 +1,212 @@
+import {
+  checkEvent,
+  DEFAULT_CALENDAR,
+  DEFAULT_UNIT_POLICY,
+  type EventEnvelope,
+  type FoldContext,
+  foldUnitRegister,
+  formatHlc,
+  type RegisterState,
+  signEvent,
+} from '@secledger/domain'
+import type { FormValues } from '@secledger/ui/logic'
+import { describe, expect, it } from 'vitest'
+import { carrierRows, EMPTY_FILTER } from '../src/register/carrier-rows.ts'
+import { workflowsFor } from '../src/register/workflows/index.ts'
+import { approveLoan, lendOut, returnLoan } from '../src/register/workflows/loan.ts'
+import { approveCarryOut, carryOut } from '../src/register/workflows/trip.ts'
+import type { Workflow, WorkflowContext } from '../src/register/workflows/workflow.ts'
+import { startValues, workflowForm } from '../src/register/workflows/workflow-form.ts'
+import { directoryOf, makeUser, type TestUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
+
+const officer = makeUser('officer1', ['officer'])
+const leader = makeUser('leader1', ['leader'])
+const DIRECTORY = directoryOf(officer, leader)
+const CTX: FoldContext = {
+  unit: UNIT,
+  directory: DIRECTORY,
+  calendar: DEFAULT_CALENDAR,
+  policy: DEFAULT_UNIT_POLICY,
+}
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+let counter = 0
+function sign(user: TestUser, type: string, payload: object, atMs: number): EventEnvelope {
+  const device = 'dev-test-0001'
+  counter += 1
+  return signEvent(
+    {
+      unit: UNIT,
+      type,
+      payload,
+      actor: user.id,
+      device,
+      at: formatHlc({ wallMs: atMs, counter, node: device }),
+    },
+    user.secretKey,
+  )
+}
+
+const setup = [
+  sign(
+    leader,
+    'organisation.post_assigned',
+    { post: 'first_responsible', userId: leader.id },
+    WORKDAY_10AM - HOUR,
+  ),
+  sign(
+    officer,
+    'carrier.registered',
+    {
+      kind: 'paper',
+      direction: 'received',
+      issuer: '县委办公室',
+      docNumber: '县委办〔2026〕3号',
+      title: '关于＊＊＊',
+      level: 'secret',
+      periodYears: null,
+      scope: '镇领导班子',
+      serial: '2026-0001',
+      receivedOn: '2026-03-04',
+      copies: [{ id: 'c1', copyNumber: 1 }],
+    },
+    WORKDAY_10AM,
+  ),
+]
+
+function contextFor(state: RegisterState, user: TestUser, now: number): WorkflowContext {
+  const row = carrierRows(state, EMPTY_FILTER, now).flatMap((r) => r.children ?? [r])[0]
+  if (!row) throw new Error('no row')
+  return {
+    row,
+    state,
+    directory: DIRECTORY,
+    userId: user.id,
+    isOfficer: user === officer,
+    isLeader: user === leader,
+    now,
+  }
+}
+
+/** The writer's dry run, as the dialog calls it: the domain's checkEvent on the draft, signed by `user`. */
+function checkAs(state: RegisterState, user: TestUser, type: string, now: number) {
+  return (payload: FormValues) => {
+    const draft = {
+      unit: UNIT,
+      type,
+      payload,
+      actor: user.id,
+      device: 'dev-test-0001',
+      at: formatHlc({ wallMs: now, counter: 999, node: 'dev-test-0001' }),
+    }
+    const result = checkEvent(state, draft, CTX)
+    return result.ok ? null : result.error
+  }
+}
+
+/** Fills a step's form as a user would, checks it is clean, and signs the event it builds. */
+function take(
+  events: EventEnvelope[],
+  step: Workflow,
+  user: TestUser,
+  now: number,
+  typed: FormValues,
+): EventEnvelope {
+  const state = foldUnitRegister(events, CTX)
+  const ctx = contextFor(state, user, now)
+  expect(workflowsFor(ctx).map((w) => w.id)).toContain(step.id)
+  const values = { ...startValues(step, ctx), ...typed }
+  const form = workflowForm(step, ctx, values, checkAs(state, user, step.type, now), 'zh-CN')
+  expect(form.fieldErrors).toEqual({})
+  expect(form.refusal).toBeNull()
+  return sign(user, step.type, form.payload, now)
+}
+
+describe('carrier workflows configured on the domain’s schemas (issue 12)', () => {
+  it('C-06: a loan approved, lent against the approval, shown away, and returned', () => {
+    const events = [...setup]
+    events.push(take(events, approveLoan, leader, WORKDAY_10AM + HOUR, { borrower: '县档案馆' }))
+    const lent = take(events, lendOut, officer, WORKDAY_10AM + 2 * HOUR, {
+      borrowerKind: 'unit',
+      borrowerApprover: '张馆长',
+      borrowerApprovalRef: '档借〔2026〕1号',
+      dueAt: WORKDAY_10AM + 7 * DAY,
+    })
+    // the borrower comes from the approval; the loan names the approval and this carrier
+    expect(lent.payload).toMatchObject({ borrower: '县档案馆', carrierIds: ['c1'] })
+    events.push(lent)
+    const away = foldUnitRegister(events, CTX)
+    expect(away.registers.movement.carriersAway.get('c1')).toMatchObject({ rule: 'C-06', holder: '县档案馆' })
+    // away on loan: no hand-out, no second loan; the return is offered
+    const steps = workflowsFor(contextFor(away, officer, WORKDAY_10AM + 3 * HOUR)).map((w) => w.id)
+    expect(steps).toEqual(['loan-return', 'loan-extend'])
+    events.push(take(events, returnLoan, officer, WORKDAY_10AM + 3 * DAY, {}))
+    expect(foldUnitRegister(events, CTX).registers.movement.carriersAway.has('c1')).toBe(false)
+  })
+
+  it('C-06: without an approval the loan is refused by the rule, not written', () => {
+    const state = foldUnitRegister(setup, CTX)
+    const ctx = contextFor(state, officer, WORKDAY_10AM + HOUR)
+    const values = {
+      ...startValues(lendOut, ctx),
+      approvalId: 'no-such-approval',
+      borrower: '县档案馆',
+      borrowerKind: 'unit',
+      borrowerApprover: '张馆长',
+      borrowerApprovalRef: '档借〔2026〕1号',
+      dueAt: WORKDAY_10AM + 7 * DAY,
+    }
+    const form = workflowForm(
+      lendOut,
+      ctx,
+      values,
+      checkAs(state, officer, lendOut.type, WORKDAY_10AM + HOUR),
+      'zh-CN',
+    )
+    expect(form.refusal?.code).toBe('C-06')
+  })
+
+  it('errors beside the fields the officer fills, in Chinese, before any rule is asked', () => {
+    const state = foldUnitRegister(setup, CTX)
+    const ctx = contextFor(state, officer, WORKDAY_10AM + HOUR)
+    let asked = false
+    const form = workflowForm(
+      lendOut,
+      ctx,
+      startValues(lendOut, ctx),
+      () => {
+        asked = true
+        return null
+      },
+      'zh-CN',
+    )
+    expect(asked).toBe(false)
+    expect(form.fieldErrors).toMatchObject({
+      borrower: '请填写借阅方',
+      borrowerKind: '请选择借阅方类别',
+      dueAt: '请填写归还期限',
+    })
+  })
+
+  it('C-08: a carry-out approved and registered with its bearers; a leader is offered approvals only', () => {
+    const events = [...setup]
+    const leaderSteps = workflowsFor(contextFor(foldUnitRegister(events, CTX), leader, WORKDAY_10AM)).map(
+      (w) => w.id,
+    )
+    expect(leaderSteps).toEqual(['loan-approve', 'trip-approve'])
+    events.push(take(events, approveCarryOut, leader, WORKDAY_10AM + HOUR, {}))
+    events.push(
+      take(events, carryOut, officer, WORKDAY_10AM + 2 * HOUR, {
+        bearers: ['王保密', '李干事'],
+        destination: '县保密局',
+        plannedReturnAt: WORKDAY_10AM + 6 * HOUR,
+      }),
+    )
+    const state = foldUnitRegister(events, CTX)
+    expect(state.registers.movement.carriersAway.get('c1')).toMatchObject({ rule: 'C-08' })
+    expect(workflowsFor(contextFor(state, officer, WORKDAY_10AM + 3 * HOUR)).map((w) => w.id)).toEqual([
+      'trip-return',
+    ])
+  })
+})
