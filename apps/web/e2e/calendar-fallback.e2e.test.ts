@@ -39,6 +39,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 item 9: a year without holiday data do
   it('C-05 on 2027-01-04 a carrier is handed out, due at closing, marked 按常规工作日计算，节假日安排未录入', async () => {
     await officer.goto(`${server.url}/login`)
     await signIn(officer, 'officer1')
+    await officer.waitForURL(/\/todo$/)
+    await officer.getByRole('menuitem', { name: '载体台账' }).click()
     await officer.waitForURL(/\/register$/)
 
     await officer.getByRole('button', { name: '登记', exact: true }).click()

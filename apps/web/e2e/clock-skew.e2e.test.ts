@@ -76,6 +76,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10: a far-future clock does not stop a to
     const page = await openPage()
     await page.goto(`${server.url}/login`)
     await signIn(page, 'officer1')
+    await page.waitForURL(/\/todo$/)
+    await page.getByRole('menuitem', { name: '载体台账' }).click()
     await page.waitForURL(/\/register$/)
     await page.getByRole('status').getByText('在线').waitFor({ timeout: 15_000 })
     // the 2286 registration reached this replica: an anomaly, not a carrier of the register
@@ -100,6 +102,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10: a far-future clock does not stop a to
     const page = await openPage(Date.now() + TEN_MINUTES_MS)
     await page.goto(`${server.url}/login`)
     await signIn(page, 'officer1')
+    await page.waitForURL(/\/todo$/)
+    await page.getByRole('menuitem', { name: '载体台账' }).click()
     await page.waitForURL(/\/register$/)
     const status = page.getByRole('status')
     await status.getByText('本机时间异常').waitFor({ timeout: 15_000 })

@@ -163,6 +163,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await page.goto(`${server.url}/login`)
       await page.getByRole('heading', { name: '保密台账 · 登录' }).waitFor()
       await signIn(page, 'officer1')
+      await page.waitForURL(/\/todo$/)
+      await page.getByRole('menuitem', { name: '载体台账' }).click()
       await page.waitForURL(/\/register$/)
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
         timeout: 60_000,
@@ -263,7 +265,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
     it('signing in again online sends the unsent events: the outbox empties and another member sees them', async () => {
       await context.setOffline(false)
       await signIn(page, 'officer1')
-      await page.waitForURL(/\/register$/)
+      await page.waitForURL(/\/todo$/)
       await page.getByRole('status').getByText('已同步').waitFor({ timeout: 30_000 })
       expect(await outboxCount()).toBe(0)
       await expectNoCanary('after the resync')
@@ -271,6 +273,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const leader = await leaderContext.newPage()
       await leader.goto(`${server.url}/login`)
       await signIn(leader, 'leader1')
+      await leader.waitForURL(/\/todo$/)
+      await leader.getByRole('menuitem', { name: '载体台账' }).click()
       await leader.waitForURL(/\/register$/)
       await expect.poll(() => rowsWith(leader, offlineDocNumber).count(), { timeout: 15_000 }).toBe(1)
     })

@@ -100,7 +100,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 item 3: a page on another port of the 
   it('the officer signs in on the app’s origin (127.0.0.1, like the foreign page)', async () => {
     await officer.goto(`${appOrigin}/login`)
     await signIn(officer, 'officer1')
-    await officer.waitForURL(/\/register$/)
+    await officer.waitForURL(/\/todo$/)
     const me = await officer.evaluate(async () => {
       const response = await fetch('/api/me')
       return (await response.json()) as { user: { unit: { id: string } } }

@@ -65,6 +65,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
     it('logs in online and is controlled by the service worker', async () => {
       await officer.goto(`${server.url}/login`)
       await signIn(officer, 'officer1')
+      await officer.waitForURL(/\/todo$/)
+      await officer.getByRole('menuitem', { name: '载体台账' }).click()
       await officer.waitForURL(/\/register$/)
       await officer.getByText('数据范围：本乡镇').waitFor()
       await officer.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
@@ -94,6 +96,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await officer.getByRole('menuitem', { name: '退出' }).click()
       await officer.waitForURL(/\/login/)
       await signIn(officer, 'officer1')
+      await officer.waitForURL(/\/todo$/)
+      await officer.getByRole('menuitem', { name: '载体台账' }).click()
       await officer.waitForURL(/\/register$/)
       await officer.getByRole('status').getByText('离线').waitFor()
     })
@@ -213,6 +217,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
     it('C-11 leader1 signs 审批销毁 online; officer1 records the central destruction with a receipt number', async () => {
       await leader.goto(`${server.url}/login`)
       await signIn(leader, 'leader1')
+      await leader.waitForURL(/\/todo$/)
+      await leader.getByRole('menuitem', { name: '载体台账' }).click()
       await leader.waitForURL(/\/register$/)
       await leader.getByRole('status').getByText('在线').waitFor({ timeout: 15_000 })
       await expect

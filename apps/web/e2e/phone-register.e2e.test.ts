@@ -42,6 +42,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the register on a phone', () => {
     await phone.getByLabel('用户名').waitFor()
     expect(await seriousViolations(phone)).toEqual([])
     await signIn(phone, 'officer1')
+    await phone.waitForURL(/\/todo$/)
+    await phone.getByRole('menuitem', { name: '载体台账' }).click()
     await phone.waitForURL(/\/register$/)
     await phone.locator('.sl-card').first().waitFor()
     expect(await phone.locator('.sl-register-shell .el-table').count()).toBe(0)

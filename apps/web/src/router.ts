@@ -17,6 +17,12 @@ export const router = createRouter({
       children: [
         { path: '', name: 'home', redirect: () => homeFor() },
         {
+          path: 'todo',
+          name: 'todo',
+          component: () => import('./pages/todo/TodoPage.vue'),
+          meta: { titleKey: 'menu.todo', township: true },
+        },
+        {
           path: 'register',
           name: 'register',
           component: () => import('./pages/register/CarrierRegisterPage.vue'),
@@ -37,7 +43,8 @@ export const router = createRouter({
 export function homeFor(): RouteLocationRaw {
   const session = useSessionStore()
   if (!session.user) return { name: 'login' }
-  return session.isCounty ? { name: 'county' } : { name: 'register' }
+  // Issue 12: a township user (officer, leader) starts from the 待办 of the unit's registers.
+  return session.isCounty ? { name: 'county' } : { name: 'todo' }
 }
 
 let sessionReady: Promise<unknown> = Promise.resolve()
@@ -54,7 +61,7 @@ router.beforeEach(async (to) => {
   const session = useSessionStore()
   if (to.meta.public) return true
   if (!session.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
-  if (to.meta.county && !session.isCounty) return { name: 'register' }
+  if (to.meta.county && !session.isCounty) return { name: 'todo' }
   if (to.meta.township && session.isCounty) return { name: 'county' }
   return true
 })
