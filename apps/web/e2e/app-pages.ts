@@ -40,3 +40,8 @@ export async function expandDocument(page: Page, text: string): Promise<void> {
   if (!(await icon.evaluate((el) => el.classList.contains('el-table__expand-icon--expanded'))))
     await icon.click()
 }
+
+/** Ticks a row for a batch by its tick box's accessible name, clicking the box as a person does. */
+export async function tick(page: Page, name: string): Promise<void> {
+  await page.locator('label.el-checkbox', { has: page.getByRole('checkbox', { name, exact: true }) }).click()
+}

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { copyRowsWith, dialog, expandDocument, pickOption, signIn } from './app-pages.ts'
+import { copyRowsWith, dialog, expandDocument, pickOption, signIn, tick } from './app-pages.ts'
 import { seriousViolations } from './axe-check.ts'
 import { HAVE_CHROMIUM, launchChromium } from './chromium.ts'
 import { officeMorning } from './office-clock.ts'
@@ -129,6 +129,51 @@ describe.skipIf(!HAVE_CHROMIUM)('carrier workflows: loan and carry-out', () => {
     await trip.waitFor({ state: 'hidden' })
     const row = copyRowsWith(officer, DOC).nth(1)
     await expect.poll(() => row.getByTestId('away').textContent()).toBe('携带外出 · 王保密、李干事')
+    await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+  })
+
+  it('C-11 a destruction list: the leader ticks copies 1 and 3 and approves them as one list', async () => {
+    await leader.reload()
+    await expandDocument(leader, DOC)
+    for (const n of [1, 3]) await tick(leader, `选择 2026-0004 第 ${n} 份`)
+    await leader.getByTestId('batch-count').getByText('已选 2 份').waitFor()
+    expect(await seriousViolations(leader)).toEqual([])
+    await leader.screenshot({ path: '/tmp/wf-batch.png' })
+    await leader.getByRole('button', { name: '审批销毁清单' }).click()
+    const approve = dialog(leader, '审批销毁清单')
+    await approve.getByText(/已选 2 份/).waitFor()
+    await approve.getByLabel('审批意见').fill('同意送保密局集中销毁')
+    await approve.getByRole('button', { name: '确定' }).click()
+    await approve.waitFor({ state: 'hidden' })
+    await leader.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+  })
+
+  it('C-11 the officer records the list destroyed centrally, against the approval', async () => {
+    const rows = copyRowsWith(officer, DOC)
+    for (const n of [1, 3]) await tick(officer, `选择 2026-0004 第 ${n} 份`)
+    const open = officer.getByRole('button', { name: '销毁清单登记' })
+    await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(1)
+    await open.click()
+    const destroy = dialog(officer, '销毁清单登记')
+    await pickOption(officer, destroy.getByLabel('销毁方式'), '送保密局集中销毁')
+    await destroy.getByLabel('回执编号').fill('县保密局销〔2026〕12号')
+    await destroy.getByRole('button', { name: '确定' }).click()
+    await destroy.waitFor({ state: 'hidden' })
+    await expect.poll(() => rows.nth(0).textContent()).toContain('已销毁')
+    await expect.poll(() => rows.nth(2).textContent()).toContain('已销毁')
+  })
+
+  it('C-10 the officer files both copies of another document into the archive under one 案卷号', async () => {
+    const other = '示县委发〔2026〕12号'
+    await expandDocument(officer, other)
+    const rows = copyRowsWith(officer, other)
+    for (const n of [1, 2]) await tick(officer, `选择 2026-0001 第 ${n} 份`)
+    await officer.getByRole('button', { name: '立卷归档' }).click()
+    const archive = dialog(officer, '立卷归档')
+    await archive.getByLabel('案卷号').fill('2026-长期-003')
+    await archive.getByRole('button', { name: '确定' }).click()
+    await archive.waitFor({ state: 'hidden' })
+    await expect.poll(() => rows.nth(1).getByTestId('away').textContent()).toBe('已归档 · 2026-长期-003')
     await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
   })
 })

@@ -12,10 +12,12 @@ import {
 import type { FormValues } from '@secledger/ui/logic'
 import { describe, expect, it } from 'vitest'
 import { carrierRows, EMPTY_FILTER } from '../src/register/carrier-rows.ts'
-import { workflowsFor } from '../src/register/workflows/index.ts'
+import { approveWithdrawal, withdraw } from '../src/register/workflows/archive.ts'
+import { approveDestructionList, archiveBatch, destroyList } from '../src/register/workflows/batch.ts'
+import { batchWorkflowsFor, workflowsFor } from '../src/register/workflows/index.ts'
 import { approveLoan, lendOut, returnLoan } from '../src/register/workflows/loan.ts'
 import { approveCarryOut, carryOut } from '../src/register/workflows/trip.ts'
-import type { Workflow, WorkflowContext } from '../src/register/workflows/workflow.ts'
+import { type Workflow, type WorkflowContext, whereabouts } from '../src/register/workflows/workflow.ts'
 import { startValues, workflowForm } from '../src/register/workflows/workflow-form.ts'
 import { directoryOf, makeUser, type TestUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
 
@@ -69,7 +71,10 @@ const setup = [
       scope: '镇领导班子',
       serial: '2026-0001',
       receivedOn: '2026-03-04',
-      copies: [{ id: 'c1', copyNumber: 1 }],
+      copies: [
+        { id: 'c1', copyNumber: 1 },
+        { id: 'c2', copyNumber: 2 },
+      ],
     },
     WORKDAY_10AM,
   ),
@@ -80,6 +85,7 @@ function contextFor(state: RegisterState, user: TestUser, now: number): Workflow
   if (!row) throw new Error('no row')
   return {
     row,
+    rows: [row],
     state,
     directory: DIRECTORY,
     userId: user.id,
@@ -87,6 +93,12 @@ function contextFor(state: RegisterState, user: TestUser, now: number): Workflow
     isLeader: user === leader,
     now,
   }
+}
+
+/** Both copies ticked in the list. */
+function batchFor(state: RegisterState, user: TestUser, now: number): WorkflowContext {
+  const rows = carrierRows(state, EMPTY_FILTER, now).flatMap((r) => r.children ?? [r])
+  return { ...contextFor(state, user, now), rows }
 }
 
 /** The writer's dry run, as the dialog calls it: the domain's checkEvent on the draft, signed by `user`. */
@@ -114,8 +126,8 @@ function take(
   typed: FormValues,
 ): EventEnvelope {
   const state = foldUnitRegister(events, CTX)
-  const ctx = contextFor(state, user, now)
-  expect(workflowsFor(ctx).map((w) => w.id)).toContain(step.id)
+  const ctx = step.batch ? batchFor(state, user, now) : contextFor(state, user, now)
+  expect((step.batch ? batchWorkflowsFor(ctx) : workflowsFor(ctx)).map((w) => w.id)).toContain(step.id)
   const values = { ...startValues(step, ctx), ...typed }
   const form = workflowForm(step, ctx, values, checkAs(state, user, step.type, now), 'zh-CN')
   expect(form.fieldErrors).toEqual({})
@@ -208,5 +220,79 @@ describe('carrier workflows configured on the domain’s schemas (issue 12)', ()
     expect(workflowsFor(contextFor(state, officer, WORKDAY_10AM + 3 * HOUR)).map((w) => w.id)).toEqual([
       'trip-return',
     ])
+  })
+
+  it('C-11: a destruction list of both copies, approved by the leader, sent to central destruction', () => {
+    const events = [...setup]
+    events.push(take(events, approveDestructionList, leader, WORKDAY_10AM + HOUR, { note: '同意' }))
+    // in-house destruction is refused unless the county allows it (the rule's message, before signing)
+    const before = foldUnitRegister(events, CTX)
+    const ctx = batchFor(before, officer, WORKDAY_10AM + 2 * HOUR)
+    const inHouse = {
+      ...startValues(destroyList, ctx),
+      method: 'in_house',
+      destroyer: '王保密',
+      supervisors: ['李干事', '赵干事'],
+    }
+    const refused = workflowForm(
+      destroyList,
+      ctx,
+      inHouse,
+      checkAs(before, officer, destroyList.type, WORKDAY_10AM + 2 * HOUR),
+      'zh-CN',
+    )
+    expect(refused.refusal?.message.zh).toContain('不得自行销毁')
+    const destroyed = take(events, destroyList, officer, WORKDAY_10AM + 2 * HOUR, {
+      method: 'central',
+      receiptNumber: '县保密局销〔2026〕12号',
+    })
+    expect(destroyed.payload).toMatchObject({ carrierIds: ['c1', 'c2'], method: 'central' })
+    events.push(destroyed)
+    const state = foldUnitRegister(events, CTX)
+    expect([...state.carriers.values()].map((c) => c.state)).toEqual(['destroyed', 'destroyed'])
+    // nothing left to do with destroyed copies
+    expect(batchWorkflowsFor(batchFor(state, officer, WORKDAY_10AM + 3 * HOUR))).toEqual([])
+  })
+
+  it('C-11: without an approval covering every ticked copy the list is refused by the rule', () => {
+    const events = [...setup]
+    events.push(take(events, approveDestructionList, leader, WORKDAY_10AM + HOUR, {}))
+    const state = foldUnitRegister(events, CTX)
+    const ctx = batchFor(state, officer, WORKDAY_10AM + 2 * HOUR)
+    const values = {
+      ...startValues(destroyList, ctx),
+      approvalId: '',
+      method: 'central',
+      receiptNumber: '县保密局销〔2026〕1号',
+    }
+    const form = workflowForm(
+      destroyList,
+      ctx,
+      values,
+      checkAs(state, officer, destroyList.type, WORKDAY_10AM + 2 * HOUR),
+      'zh-CN',
+    )
+    expect(form.fieldErrors).toEqual({ approvalId: '请选择领导审批' })
+  })
+
+  it('C-10: both copies archived under one 案卷号, shown in the archive, taken out again on a leader’s approval', () => {
+    const events = [...setup]
+    events.push(take(events, archiveBatch, officer, WORKDAY_10AM + HOUR, { archiveRef: '2026-永久-001' }))
+    let state = foldUnitRegister(events, CTX)
+    expect(whereabouts(state, 'c2')).toEqual({ rule: 'C-10', holder: '2026-永久-001' })
+    // archived: no hand-out, loan or trip is offered; 出档 is
+    expect(workflowsFor(contextFor(state, officer, WORKDAY_10AM + 2 * HOUR)).map((w) => w.id)).toEqual([
+      'withdraw',
+    ])
+    events.push(
+      take(events, approveWithdrawal, leader, WORKDAY_10AM + 2 * HOUR, {
+        requester: '党政办',
+        reason: '上级检查调阅',
+      }),
+    )
+    events.push(take(events, withdraw, officer, WORKDAY_10AM + 3 * HOUR, {}))
+    state = foldUnitRegister(events, CTX)
+    expect(whereabouts(state, 'c1')).toBeNull()
+    expect(whereabouts(state, 'c2')).not.toBeNull()
   })
 })

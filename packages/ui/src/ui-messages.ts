@@ -43,6 +43,8 @@ export const UI_MESSAGES = {
       total: (n: number) => `共 ${n} 条`,
       openChildren: (n: number) => `展开 ${n} 项`,
       closeChildren: '收起',
+      selectPage: '选择本页全部',
+      selectRow: (key: string) => `选择 ${key}`,
     },
   },
   en: {
@@ -86,6 +88,8 @@ export const UI_MESSAGES = {
       total: (n: number) => `${n} in all`,
       openChildren: (n: number) => `Show ${n}`,
       closeChildren: 'Hide',
+      selectPage: 'Select all shown',
+      selectRow: (key: string) => `Select ${key}`,
     },
   },
 } as const

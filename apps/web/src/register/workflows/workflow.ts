@@ -6,7 +6,10 @@ import { formatDateTime } from '../time-format.ts'
 
 /** What a workflow sees when it offers itself for a row and builds its event. */
 export interface WorkflowContext {
+  /** The row acted on; for a batch, the first of `rows`. */
   readonly row: CarrierRow
+  /** The rows ticked for a batch step (a destruction list, an archive batch); `[row]` for a row's step. */
+  readonly rows: readonly CarrierRow[]
   readonly state: RegisterState
   readonly directory: KeyDirectory | null
   readonly userId: string
@@ -31,6 +34,8 @@ export interface Workflow {
   readonly done: Bilingual
   /** Who acts: the officer records, the leader approves. */
   readonly actor: 'officer' | 'leader'
+  /** Offered for the rows ticked in the list (toolbar), not in a row's menu. */
+  readonly batch?: boolean
   available(ctx: WorkflowContext): boolean
   fields(ctx: WorkflowContext): Readonly<Record<string, FieldSpec>>
   /** Values the form starts with (e.g. the borrower named in the approval). */
@@ -84,11 +89,21 @@ export function carrierOptions(ctx: WorkflowContext, ids: readonly string[]): Fi
   })
 }
 
-/** The carrier is in the register's custody and no other register has it away (loan, trip, archive). */
-export function inOffice(ctx: WorkflowContext): boolean {
-  return (
-    ctx.row.kind === 'copy' &&
-    ctx.row.state === 'in_custody' &&
-    !ctx.state.registers.movement.carriersAway.has(ctx.row.id)
-  )
+/** Where a carrier is when another register has it away from the officer's cabinet, or null. */
+export interface Whereabouts {
+  /** C-06 on loan, C-08 carried out, C-21 an archived file lent, C-10 in the archive. */
+  readonly rule: 'C-06' | 'C-08' | 'C-21' | 'C-10'
+  readonly holder: string
+}
+
+export function whereabouts(state: RegisterState, carrierId: string): Whereabouts | null {
+  const away = state.registers.movement.carriersAway.get(carrierId)
+  if (away) return { rule: away.rule, holder: away.holder }
+  const archived = state.registers.custody.archived.get(carrierId)
+  return archived ? { rule: 'C-10', holder: archived.archiveRef } : null
+}
+
+/** The carrier is in the officer's custody and no register has it away (loan, trip, archive). */
+export function inOffice(ctx: WorkflowContext, row: CarrierRow = ctx.row): boolean {
+  return row.kind === 'copy' && row.state === 'in_custody' && whereabouts(ctx.state, row.id) === null
 }
