@@ -9,7 +9,7 @@ import {
   payloadOf,
   type SchemaIssue,
 } from '@secledger/ui/logic'
-import type { Workflow, WorkflowContext } from './workflow.ts'
+import type { Step } from './workflow.ts'
 
 interface SafeParsing {
   safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly SchemaIssue[] } }
@@ -27,7 +27,7 @@ export interface WorkflowFormState {
   readonly refusal: DomainError | null
 }
 
-export function startValues(workflow: Workflow, ctx: WorkflowContext): FormValues {
+export function startValues<C>(workflow: Step<C>, ctx: C): FormValues {
   const fields = formFields(workflow.schema, workflow.fields(ctx))
   const empty = emptyValues(fields)
   return workflow.initial ? workflow.initial(ctx, empty) : empty
@@ -45,9 +45,9 @@ const FIXED_MALFORMED: DomainError = {
  * The form's verdict, the same the writer will give: the domain's schema first (beside each field),
  * then its block rules through `check` (the writer's dry run) once the payload is well formed.
  */
-export function workflowForm(
-  workflow: Workflow,
-  ctx: WorkflowContext,
+export function workflowForm<C>(
+  workflow: Step<C>,
+  ctx: C,
   values: FormValues,
   check: (payload: FormValues) => DomainError | null,
   locale: 'zh-CN' | 'en',

@@ -19,11 +19,12 @@ export interface WorkflowContext {
 }
 
 /**
- * One step of a carrier workflow as the app offers it: the event it writes (checked against the domain's
- * schema and rules as the user types), the fields the user fills, and the values the context fixes (the
- * row's carrier, new ids, the approval chosen). Screens are configured from these, not written per step.
+ * One step of a workflow as the app offers it: the event it writes (checked against the domain's schema
+ * and rules as the user types), the fields the user fills, and the values the context fixes (the row's
+ * carrier, new ids, the approval chosen). Screens are configured from these, not written per step.
+ * `C` is what the register's page knows when it offers the step (a carrier row, an outgoing document).
  */
-export interface Workflow {
+export interface Step<C> {
   readonly id: string
   readonly type: UnitEventType
   /** The payload's zod schema, from the register's entry point. */
@@ -36,13 +37,16 @@ export interface Workflow {
   readonly actor: 'officer' | 'leader'
   /** Offered for the rows ticked in the list (toolbar), not in a row's menu. */
   readonly batch?: boolean
-  available(ctx: WorkflowContext): boolean
-  fields(ctx: WorkflowContext): Readonly<Record<string, FieldSpec>>
+  available(ctx: C): boolean
+  fields(ctx: C): Readonly<Record<string, FieldSpec>>
   /** Values the form starts with (e.g. the borrower named in the approval). */
-  initial?(ctx: WorkflowContext, values: FormValues): FormValues
+  initial?(ctx: C, values: FormValues): FormValues
   /** Values the user does not type; may depend on what was chosen (an approval's carriers). */
-  fixed(ctx: WorkflowContext, values: FormValues): FormValues
+  fixed(ctx: C, values: FormValues): FormValues
 }
+
+/** A step of the carrier register's workflows. */
+export type Workflow = Step<WorkflowContext>
 
 export const bi = (zh: string, en: string): Bilingual => ({ zh, en })
 
