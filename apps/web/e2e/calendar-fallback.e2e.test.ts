@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dialog, rowsWith, signIn } from './app-pages.ts'
+import { dialog, pickOption, rowsWith, signIn } from './app-pages.ts'
 import { HAVE_CHROMIUM, launchChromium } from './chromium.ts'
 import { type RunningServer, startServer } from './server-process.ts'
 
@@ -47,6 +47,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 10 item 9: a year without holiday data do
     const register = dialog(officer, '登记涉密载体')
     await register.getByLabel('发文机关').fill('县委办公室')
     await register.getByLabel('文号').fill('县委发〔2027〕1号')
+    // issue 12: no silent default for 密级, the officer chooses
+    await pickOption(officer, register.getByLabel('密级'), '机密')
     await register.getByLabel('标题').fill('关于二〇二七年保密工作要点的通知')
     await register.getByRole('button', { name: '确定' }).click()
     await register.waitFor({ state: 'hidden' })

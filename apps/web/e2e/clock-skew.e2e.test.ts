@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dialog, rowsWith, signIn } from './app-pages.ts'
+import { dialog, pickOption, rowsWith, signIn } from './app-pages.ts'
 import { HAVE_CHROMIUM, launchChromium } from './chromium.ts'
 import { appendFarFutureEvent, FAR_FUTURE_DOC_NUMBER } from './far-future-event.ts'
 import { type RunningServer, startServer } from './server-process.ts'
@@ -25,6 +25,8 @@ async function registerThroughForm(page: Page, docNumber: string): Promise<Retur
   const form = dialog(page, '登记涉密载体')
   await form.getByLabel('发文机关').fill('县委办公室')
   await form.getByLabel('文号').fill(docNumber)
+  // issue 12: no silent default for 密级, the officer chooses
+  await pickOption(page, form.getByLabel('密级'), '机密')
   await form.getByLabel('标题').fill('关于年终保密检查的通知')
   await form.getByRole('button', { name: '确定' }).click()
   return form

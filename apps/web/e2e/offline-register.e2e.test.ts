@@ -107,6 +107,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
       const form = dialog(officer, '登记涉密载体')
       await form.getByLabel('发文机关').fill('县委办公室')
       await form.getByLabel('文号').fill('县委发〔2026〕7号')
+      // issue 12: no silent default for 密级, the officer chooses
+      await pickOption(officer, form.getByLabel('密级'), '机密')
       await form.getByLabel('标题').fill('关于全县保密工作检查的通知')
       // rule S-02: the de-sensitized form is shown before signing
       await form.getByTestId('stored-title').getByText('关于＊＊＊').waitFor()

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { copyRowsWith, dialog, signIn } from './app-pages.ts'
+import { openFromMenu } from './app-menu.ts'
+import { copyRowsWith, dialog, pickOption, signIn } from './app-pages.ts'
 import { seriousViolations } from './axe-check.ts'
 import { HAVE_CHROMIUM, launchChromium } from './chromium.ts'
 import { officeMorning } from './office-clock.ts'
@@ -82,12 +83,14 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 12: the 待办 page and the bell', () => 
   })
 
   it('C-05 a carrier handed out at 17:00 is 即将到期, due back at closing', async () => {
-    await page.getByRole('menuitem', { name: '载体台账' }).click()
+    await openFromMenu(page, '载体台账')
     await page.waitForURL(/\/register$/)
     await page.getByRole('button', { name: '登记', exact: true }).click()
     const form = dialog(page, '登记涉密载体')
     await form.getByLabel('发文机关').fill('县委办公室')
     await form.getByLabel('文号').fill(DOC)
+    // issue 12: no silent default for 密级, the officer chooses
+    await pickOption(page, form.getByLabel('密级'), '机密')
     await form.getByLabel('标题').fill('关于年末值班安排的通知')
     await form.getByRole('button', { name: '确定' }).click()
     await form.waitFor({ state: 'hidden' })
@@ -103,7 +106,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 12: the 待办 page and the bell', () => 
     await handOut.getByRole('button', { name: '确定' }).click()
     await handOut.waitFor({ state: 'hidden' })
 
-    await page.getByRole('menuitem', { name: '待办' }).click()
+    await openFromMenu(page, '待办')
     await page.waitForURL(/\/todo$/)
     const soon = page.getByTestId('todo-group-dueSoon').getByTestId('todo-item').filter({ hasText: DOC })
     await expect.poll(() => soon.count()).toBe(1)
@@ -161,7 +164,7 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 12: the 待办 page and the bell', () => 
 
   it('at 390×844 the 待办 page is a list of cards without sideways scrolling, and passes axe', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
-    await page.getByRole('menuitem', { name: '待办' }).click()
+    await openFromMenu(page, '待办')
     await page.waitForURL(/\/todo$/)
     await expect.poll(() => overdueItem().count()).toBe(1)
     const width = await page.evaluate(() => document.documentElement.scrollWidth)

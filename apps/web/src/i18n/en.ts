@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN.ts'
 
 export const en: MessageSchema = {
   app: {
+    openMenu: 'Open the menu',
     title: 'Secrecy registers',
     dataScopeTownship: 'Data scope: this township',
     dataScopeCounty: 'Data scope: townships of this county (figures only)',
@@ -14,6 +15,8 @@ export const en: MessageSchema = {
   menu: {
     todo: 'To-do',
     register: 'Carrier register',
+    outgoing: 'Outgoing documents',
+    inventory: 'Inventory',
     county: 'County dashboard',
   },
   common: {
@@ -85,6 +88,8 @@ export const en: MessageSchema = {
     historyTitle: 'History of {serial}',
   },
   registerForm: {
+    chooseLevelShort: 'Choose the level',
+    chooseLevel: 'Choose the level as the document is marked; there is no default',
     title: 'Register a classified carrier',
     issuer: 'Issuing authority',
     docNumber: 'Document number',

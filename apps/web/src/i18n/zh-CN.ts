@@ -1,6 +1,7 @@
 /** zh-CN first: every string the app shows. en.ts has the same shape (checked by its type). */
 export const zhCN = {
   app: {
+    openMenu: '打开菜单',
     title: '保密台账',
     dataScopeTownship: '数据范围：本乡镇',
     dataScopeCounty: '数据范围：本县各乡镇（仅统计数据）',
@@ -13,6 +14,8 @@ export const zhCN = {
   menu: {
     todo: '待办',
     register: '载体台账',
+    outgoing: '发文登记',
+    inventory: '清查盘点',
     county: '县级看板',
   },
   common: {
@@ -84,6 +87,8 @@ export const zhCN = {
     historyTitle: '{serial} 操作日志',
   },
   registerForm: {
+    chooseLevelShort: '请选择密级',
+    chooseLevel: '请选择密级：由保密员根据文件标注选择，系统不预设',
     title: '登记涉密载体',
     issuer: '发文机关',
     docNumber: '文号',
