@@ -96,7 +96,8 @@ describe.skipIf(!HAVE_CHROMIUM)('issue 12: the 待办 page and the bell', () => 
     await form.waitFor({ state: 'hidden' })
     const row = copyRowsWith(page, DOC)
     await expect.poll(() => row.count()).toBe(1)
-    serial = /^\d{4}-\d{4}/.exec((await row.locator('td').first().textContent()) ?? '')?.[0] ?? ''
+    // the 登记编号 (YYYY-NNNN) wherever its column sits (a tick column may come first)
+    serial = /\b\d{4}-\d{4}\b/.exec((await row.textContent()) ?? '')?.[0] ?? ''
     expect(serial).not.toBe('')
 
     await row.getByRole('button', { name: '分发阅读' }).click()
