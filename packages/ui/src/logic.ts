@@ -10,14 +10,22 @@ export type {
   FieldSpec,
   FormField,
   FormValues,
+  RowNumbering,
   SchemaIssue,
 } from './forms/schema-fields.ts'
-export { emptyValues, fieldErrors, formFields, missingFields, payloadOf } from './forms/schema-fields.ts'
+export {
+  emptyRow,
+  emptyValues,
+  fieldErrors,
+  formFields,
+  missingFields,
+  payloadOf,
+} from './forms/schema-fields.ts'
 export type { StrictDay } from './forms/strict-day.ts'
 export { parseStrictDay } from './forms/strict-day.ts'
 export type { HistoryEntry, HistoryRefusal, HistorySignature, HistoryText } from './history-entry.ts'
 export type { DayRange, QueryField, QueryValue, QueryValues } from './shell/query-fields.ts'
-export { activeCount, emptyQuery, inDayRange, matchesKeyword } from './shell/query-fields.ts'
+export { activeCount, emptyQuery, inDayRange, keywordMatcher, matchesKeyword } from './shell/query-fields.ts'
 export type { SortOrder, SortState, SortValue } from './shell/sort-rows.ts'
 export { clampPage, pageOf, sortRows } from './shell/sort-rows.ts'
 export type { ColumnSetting, Density, PageSize, TableSettings } from './shell/table-settings.ts'

@@ -8,4 +8,6 @@ export interface RegisterColumn {
   readonly fixed?: 'left' | 'right'
   /** Sorted by the shell over all rows (not only the page shown). */
   readonly sortable?: boolean
+  /** Not shown until the user turns it on in 列设置 (keeps the default table within a 1,280 px screen). */
+  readonly hidden?: boolean
 }

@@ -1,6 +1,18 @@
 import { carriedOutSchema, loanedOutSchema, loanReturnedSchema } from '@secledger/domain/registers/movement'
+import { outgoingApprovedSchema, outgoingPrintedSchema } from '@secledger/domain/registers/outgoing'
+import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { emptyValues, fieldErrors, formFields, missingFields, payloadOf } from '../src/forms/schema-fields.ts'
+import SchemaForm from '../src/forms/SchemaForm.vue'
+import {
+  emptyRow,
+  emptyValues,
+  type FormField,
+  type FormValues,
+  fieldErrors,
+  formFields,
+  missingFields,
+  payloadOf,
+} from '../src/forms/schema-fields.ts'
 
 const L = (zh: string) => ({ zh, en: zh })
 
@@ -134,5 +146,140 @@ describe('a form read off the event schema', () => {
     const out = fieldErrors(bad.success ? [] : bad.error.issues, formFields(loanReturnedSchema, {}), 'zh-CN')
     expect(out.byField).toEqual({})
     expect(out.other.map((i) => i.path[0])).toEqual(['loanId'])
+  })
+})
+
+// Nested arrays of strict objects: a sign-out's distribution, a print job's material (rules C-15, C-20).
+describe('a list field: an array of strict objects edited as rows', () => {
+  const recipients = formFields(outgoingApprovedSchema, {
+    copies: { label: L('份数') },
+    recipients: {
+      label: L('分发范围'),
+      columns: { unitName: { label: L('收文单位') }, local: { label: L('市内') } },
+      numbered: { key: 'recipientId', prefix: 'r' },
+    },
+  })[1]
+  const material = formFields(outgoingPrintedSchema, {
+    material: {
+      label: L('中间材料'),
+      columns: {
+        kind: { label: L('类别'), options: [{ value: 'proof', label: L('清样') }] },
+        count: { label: L('件数') },
+      },
+    },
+  })
+  const fixed = { approvalId: 'a1', docId: 'd1', copies: 3 }
+
+  it('reads its cells off the element schema; a list without a minimum may stay empty', () => {
+    expect(recipients).toMatchObject({ kind: 'list', multiple: true, required: false })
+    expect(recipients?.columns.map((c) => [c.key, c.kind, c.required, c.maxLength])).toEqual([
+      ['unitName', 'text', true, 200],
+      ['local', 'switch', false, null],
+    ])
+    expect(material[0]?.columns.map((c) => [c.key, c.kind, c.options.map((o) => o.label.zh)])).toEqual([
+      ['kind', 'select', ['清样']],
+      ['count', 'number', []],
+    ])
+    expect(emptyValues(material)).toEqual({ material: [] })
+    expect(emptyRow(recipients as FormField)).toEqual({ unitName: '', local: false })
+  })
+
+  it('writes each row trimmed, numbering the id the user does not type', () => {
+    const fields = [recipients as FormField]
+    const payload = payloadOf(
+      fields,
+      {
+        recipients: [
+          { unitName: ' 县委办公室 ', local: false },
+          { unitName: '邻镇党政办', local: true },
+        ],
+      },
+      fixed,
+    )
+    expect(payload.recipients).toEqual([
+      { recipientId: 'r1', unitName: '县委办公室', local: false },
+      { recipientId: 'r2', unitName: '邻镇党政办', local: true },
+    ])
+    expect(outgoingApprovedSchema.safeParse(payload).success).toBe(true)
+  })
+
+  it('names the row of a cell left empty before the schema is asked, and the schema’s issues by row', () => {
+    const fields = [recipients as FormField]
+    const values = {
+      recipients: [
+        { unitName: '县委办公室', local: false },
+        { unitName: ' ', local: true },
+      ],
+    }
+    expect(missingFields(fields, values, 'zh-CN')).toEqual({ recipients: '第 2 行：请填写收文单位' })
+    expect(missingFields(fields, values, 'en')).toEqual({ recipients: 'Row 2: 收文单位 is required' })
+    const parsed = outgoingPrintedSchema.safeParse({
+      printJobId: 'p1',
+      docId: 'd1',
+      deviceId: 'pc1',
+      approvedCount: 3,
+      printedCount: 3,
+      spoiledCount: 0,
+      firstCopyNumber: 1,
+      material: payloadOf(
+        material,
+        {
+          material: [
+            { kind: 'proof', count: 2 },
+            { kind: '', count: 0 },
+          ],
+        },
+        {},
+      ).material,
+    })
+    const errors = fieldErrors(parsed.success ? [] : parsed.error.issues, material, 'zh-CN')
+    expect(errors.byField).toEqual({ material: '第 2 行：请选择类别' })
+    expect(errors.other).toEqual([])
+  })
+
+  it('a list longer than the schema allows is refused in rows, not characters', () => {
+    const rows = Array.from({ length: 7 }, () => ({ kind: 'proof', count: 1 }))
+    const parsed = outgoingPrintedSchema.shape.material.safeParse(rows)
+    const issues = parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ ...i, path: ['material', ...i.path] }))
+    expect(fieldErrors(issues, material, 'zh-CN').byField).toEqual({ material: '中间材料不超过 6 行' })
+  })
+})
+
+describe('SchemaForm edits a list as rows', () => {
+  it('adds a row, labels each cell with its row, writes a cell and removes the row', async () => {
+    const fields = formFields(outgoingApprovedSchema, {
+      recipients: {
+        label: L('分发范围'),
+        columns: { unitName: { label: L('收文单位') }, local: { label: L('市内') } },
+        numbered: { key: 'recipientId', prefix: 'r' },
+      },
+    })
+    let values: FormValues = emptyValues(fields)
+    const wrapper = mount(SchemaForm, {
+      props: {
+        fields,
+        idPrefix: 'wf',
+        errors: {},
+        modelValue: values,
+        'onUpdate:modelValue': (next: FormValues) => {
+          values = next
+          void wrapper.setProps({ modelValue: next })
+        },
+      },
+      attachTo: document.body,
+    })
+    expect(wrapper.find('.sl-list').attributes('aria-label')).toBe('分发范围')
+    await wrapper.find('.sl-list-add').trigger('click')
+    expect(values.recipients).toEqual([{ unitName: '', local: false }])
+    const input = wrapper.find('input[aria-label="收文单位（第 1 行）"]')
+    expect(input.exists()).toBe(true)
+    await input.setValue('县委办公室')
+    expect(values.recipients).toEqual([{ unitName: '县委办公室', local: false }])
+    expect(wrapper.find('[aria-label="市内（第 1 行）"]').exists()).toBe(true)
+    await wrapper.find('.sl-list-remove').trigger('click')
+    expect(values.recipients).toEqual([])
+    wrapper.unmount()
   })
 })

@@ -117,6 +117,31 @@ describe('table settings, remembered per user and register', () => {
     expect(fitSettings('nonsense', props)).toEqual(defaultSettings(props))
   })
 
+  it('a column hidden by default stays hidden until the user turns it on, and stays on after', () => {
+    const props = ['serial', 'receivedOn']
+    expect(defaultSettings(props, ['receivedOn']).columns).toEqual([
+      { prop: 'serial', visible: true },
+      { prop: 'receivedOn', visible: false },
+    ])
+    // a register that adds a hidden column: users' saved settings get it hidden too
+    expect(
+      fitSettings({ columns: [{ prop: 'serial', visible: true }] }, props, ['receivedOn']).columns,
+    ).toEqual([
+      { prop: 'serial', visible: true },
+      { prop: 'receivedOn', visible: false },
+    ])
+    const chosen = {
+      columns: [
+        { prop: 'serial', visible: true },
+        { prop: 'receivedOn', visible: true },
+      ],
+    }
+    expect(fitSettings(chosen, props, ['receivedOn']).columns[1]).toEqual({
+      prop: 'receivedOn',
+      visible: true,
+    })
+  })
+
   it('moves, hides, and round-trips through storage under a per-user key', () => {
     let settings = moveColumn(defaultSettings(props), 'title', -1)
     expect(settings.columns.map((c) => c.prop)).toEqual(['serial', 'title', 'docNumber'])

@@ -8,7 +8,11 @@
  * needs no zod import of its own.
  */
 
-export type FieldKind = 'text' | 'textarea' | 'number' | 'switch' | 'select' | 'tags' | 'datetime'
+/**
+ * `list`: an array of strict objects (a sign-out's recipients, a print job's material), edited as a
+ * small table whose cells are fields read off the element's schema.
+ */
+export type FieldKind = 'text' | 'textarea' | 'number' | 'switch' | 'select' | 'tags' | 'datetime' | 'list'
 
 export interface Bilingual {
   readonly zh: string
@@ -27,6 +31,15 @@ export interface FieldSpec {
   readonly kind?: FieldKind
   readonly options?: readonly FieldOption[]
   readonly hint?: Bilingual
+  /** A list's cells: the element's fields the user fills, in this order. */
+  readonly columns?: Readonly<Record<string, FieldSpec>>
+  /** A list element's id the user does not type: numbered by row, `${prefix}${n}` (r1, r2…). */
+  readonly numbered?: RowNumbering
+}
+
+export interface RowNumbering {
+  readonly key: string
+  readonly prefix: string
 }
 
 export interface FormField {
@@ -40,6 +53,9 @@ export interface FormField {
   readonly maxLength: number | null
   readonly options: readonly FieldOption[]
   readonly hint: Bilingual | null
+  /** A list's cells (empty for other kinds). */
+  readonly columns: readonly FormField[]
+  readonly numbered: RowNumbering | null
 }
 
 export type FormValues = Record<string, unknown>
@@ -86,8 +102,10 @@ function inferredKind(def: Def): FieldKind {
       return 'number'
     case 'enum':
       return 'select'
-    case 'array':
-      return defOf(def.element).type === 'enum' ? 'select' : 'tags'
+    case 'array': {
+      const element = defOf(def.element).type
+      return element === 'enum' ? 'select' : element === 'object' ? 'list' : 'tags'
+    }
     default:
       return (bound(def, 'max_length') ?? 0) > 200 ? 'textarea' : 'text'
   }
@@ -129,6 +147,9 @@ export function formFields(schema: unknown, specs: Readonly<Record<string, Field
       maxLength: def.type === 'string' ? bound(def, 'max_length') : null,
       options: spec.options ?? (choices ? enumOptions(choices, undefined) : []),
       hint: spec.hint ?? null,
+      // a list's cells are read off its element's schema, as the form's fields are off the event's
+      columns: kind === 'list' ? formFields(def.element, spec.columns ?? {}) : [],
+      numbered: spec.numbered ?? null,
     }
   })
 }
@@ -156,12 +177,33 @@ export function payloadOf(fields: readonly FormField[], values: FormValues, fixe
   for (const f of fields) {
     let value = values[f.key]
     if (typeof value === 'string') value = value.trim()
-    if (Array.isArray(value))
+    if (f.kind === 'list' && Array.isArray(value)) value = listPayload(f, value)
+    else if (Array.isArray(value))
       value = value.map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '')
     if (isEmpty(value) && f.optional) continue
     payload[f.key] = value === null ? undefined : value
   }
   return { ...payload, ...fixed }
+}
+
+/**
+ * A list's rows as the event holds them: each row's cells as a form's payload, its numbered id added.
+ * Rows are kept even when blank, so an issue's row index is the row the user sees.
+ */
+function listPayload(f: FormField, rows: readonly unknown[]): FormValues[] {
+  return rows.map((row, i) => {
+    const cells = payloadOf(f.columns, (row ?? {}) as FormValues, {})
+    return f.numbered ? { [f.numbered.key]: `${f.numbered.prefix}${i + 1}`, ...cells } : cells
+  })
+}
+
+/** Empty cells for a row added to a list. */
+export function emptyRow(field: FormField): FormValues {
+  return emptyValues(field.columns)
+}
+
+function rowText(index: number, message: string, locale: 'zh-CN' | 'en'): string {
+  return locale === 'zh-CN' ? `第 ${index + 1} 行：${message}` : `Row ${index + 1}: ${message}`
 }
 
 function isEmpty(value: unknown): boolean {
@@ -177,6 +219,16 @@ export function missingFields(
   const out: Record<string, string> = {}
   for (const f of fields) {
     const value = values[f.key]
+    if (f.kind === 'list' && Array.isArray(value)) {
+      // the first row with a cell left empty, named by its row
+      for (const [i, row] of value.entries()) {
+        const first = Object.values(missingFields(f.columns, (row ?? {}) as FormValues, locale))[0]
+        if (first === undefined) continue
+        out[f.key] = rowText(i, first, locale)
+        break
+      }
+      if (out[f.key] !== undefined) continue
+    }
     if (!f.required || !isEmpty(typeof value === 'string' ? value.trim() : value)) continue
     out[f.key] = issueText(
       { code: f.kind === 'select' ? 'invalid_value' : 'invalid_type', path: [f.key] },
@@ -211,6 +263,8 @@ function issueText(issue: SchemaIssue, label: Bilingual, locale: 'zh-CN' | 'en')
           : `${name}: at least ${issue.minimum}`
     case 'too_big':
       return zh ? `${name}不超过 ${issue.maximum} 字` : `${name}: at most ${issue.maximum} characters`
+    case 'too_many_rows':
+      return zh ? `${name}不超过 ${issue.maximum} 行` : `${name}: at most ${issue.maximum} rows`
     case 'invalid_value':
       return zh ? `请选择${name}` : `Choose ${name}`
     default:
@@ -232,13 +286,30 @@ export function fieldErrors(
   for (const issue of issues) {
     const field = fields.find((f) => f.key === issue.path[0])
     if (!field) other.push(issue)
+    else if (field.kind === 'list') byField[field.key] ??= listIssueText(issue, field, locale)
     // whatever is wrong with a choice, the fix is to choose
-    else
-      byField[field.key] ??= issueText(
-        field.kind === 'select' ? { ...issue, code: 'invalid_value' } : issue,
-        field.label,
-        locale,
-      )
+    else byField[field.key] ??= issueText(choiceIssue(issue, field), field.label, locale)
   }
   return { byField, other }
+}
+
+function choiceIssue(issue: SchemaIssue, field: FormField): SchemaIssue {
+  return field.kind === 'select' ? { ...issue, code: 'invalid_value' } : issue
+}
+
+/** An issue of a list: of the whole list, or of a row's cell, named by its row (第 2 行：请填写数量). */
+function listIssueText(issue: SchemaIssue, field: FormField, locale: 'zh-CN' | 'en'): string {
+  const [, index, cellKey] = issue.path
+  if (typeof index !== 'number')
+    return issueText(
+      issue.code === 'too_big' ? { ...issue, code: 'too_many_rows' } : issue,
+      field.label,
+      locale,
+    )
+  const cell = field.columns.find((c) => c.key === cellKey)
+  // an issue of a cell the user does not fill (a numbered id) is the whole row's
+  const text = cell
+    ? issueText(choiceIssue({ ...issue, path: issue.path.slice(2) }, cell), cell.label, locale)
+    : issueText({ ...issue, code: 'invalid_format' }, field.label, locale)
+  return rowText(index, text, locale)
 }

@@ -24,16 +24,25 @@ export interface TableSettings {
 const MIN_WIDTH = 48
 const MAX_WIDTH = 800
 
-export function defaultSettings(props: readonly string[]): TableSettings {
-  return { columns: props.map((prop) => ({ prop, visible: true })), density: 'default', pageSize: 20 }
+/** Every column shown but those the register hides by default (`hidden`), 20 rows a page. */
+export function defaultSettings(props: readonly string[], hidden: readonly string[] = []): TableSettings {
+  return {
+    columns: props.map((prop) => ({ prop, visible: !hidden.includes(prop) })),
+    density: 'default',
+    pageSize: 20,
+  }
 }
 
 /**
  * Saved settings fitted to the register's current columns: saved order and choices kept, columns the
  * register no longer has dropped, new ones appended visible; anything malformed falls back to defaults.
  */
-export function fitSettings(saved: unknown, props: readonly string[]): TableSettings {
-  const base = defaultSettings(props)
+export function fitSettings(
+  saved: unknown,
+  props: readonly string[],
+  hidden: readonly string[] = [],
+): TableSettings {
+  const base = defaultSettings(props, hidden)
   if (typeof saved !== 'object' || saved === null) return base
   const record = saved as Record<string, unknown>
   const known = new Set(props)
@@ -54,7 +63,7 @@ export function fitSettings(saved: unknown, props: readonly string[]): TableSett
         : { prop, visible: visible !== false }
     columns.push(fitted)
   }
-  for (const prop of props) if (!seen.has(prop)) columns.push({ prop, visible: true })
+  for (const prop of props) if (!seen.has(prop)) columns.push({ prop, visible: !hidden.includes(prop) })
   const density = (['large', 'default', 'small'] as const).find((d) => d === record.density) ?? base.density
   const pageSize = PAGE_SIZES.find((s) => s === record.pageSize) ?? base.pageSize
   return { columns, density, pageSize }
@@ -69,12 +78,13 @@ export function loadSettings(
   storage: Pick<Storage, 'getItem'> | undefined,
   key: string,
   props: readonly string[],
+  hidden: readonly string[] = [],
 ): TableSettings {
   try {
     const raw = storage?.getItem(key)
-    return fitSettings(raw ? JSON.parse(raw) : null, props)
+    return fitSettings(raw ? JSON.parse(raw) : null, props, hidden)
   } catch {
-    return defaultSettings(props)
+    return defaultSettings(props, hidden)
   }
 }
 
