@@ -45,3 +45,12 @@ export async function expandDocument(page: Page, text: string): Promise<void> {
 export async function tick(page: Page, name: string): Promise<void> {
   await page.locator('label.el-checkbox', { has: page.getByRole('checkbox', { name, exact: true }) }).click()
 }
+
+/** The page, or its main area (which scrolls on its own), is wider than it shows: a phone scrolls sideways (issue 12). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    [document.documentElement, ...document.querySelectorAll('main')].some(
+      (el) => el.scrollWidth > el.clientWidth,
+    ),
+  )
+}

@@ -29,6 +29,18 @@ export const router = createRouter({
           meta: { titleKey: 'menu.register', township: true },
         },
         {
+          path: 'inventory',
+          name: 'inventory',
+          component: () => import('./pages/inventory/InventoryPage.vue'),
+          meta: { titleKey: 'menu.inventory', township: true },
+        },
+        {
+          path: 'outgoing',
+          name: 'outgoing',
+          component: () => import('./pages/outgoing/OutgoingRegisterPage.vue'),
+          meta: { titleKey: 'menu.outgoing', township: true },
+        },
+        {
           path: 'county',
           name: 'county',
           component: () => import('./pages/county/CountyDashboardPage.vue'),

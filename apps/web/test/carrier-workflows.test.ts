@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { carrierRows, EMPTY_FILTER } from '../src/register/carrier-rows.ts'
 import { approveWithdrawal, withdraw } from '../src/register/workflows/archive.ts'
 import { approveDestructionList, archiveBatch, destroyList } from '../src/register/workflows/batch.ts'
+import { approveElectronicUse, registerElectronicUse } from '../src/register/workflows/electronic.ts'
 import { batchWorkflowsFor, workflowsFor } from '../src/register/workflows/index.ts'
 import { approveLoan, lendOut, returnLoan } from '../src/register/workflows/loan.ts'
 import { approveCarryOut, carryOut } from '../src/register/workflows/trip.ts'
@@ -294,5 +295,44 @@ describe('carrier workflows configured on the domain’s schemas (issue 12)', ()
     state = foldUnitRegister(events, CTX)
     expect(whereabouts(state, 'c1')).toBeNull()
     expect(whereabouts(state, 'c2')).not.toBeNull()
+  })
+
+  it('C-16: the leader approves who may copy an electronic file, chosen from the unit; the officer registers the use', () => {
+    const electronic = sign(
+      officer,
+      'carrier.registered',
+      {
+        kind: 'electronic',
+        direction: 'produced',
+        issuer: '本镇党政办',
+        docNumber: '',
+        title: '工作计划',
+        level: 'internal',
+        periodYears: null,
+        scope: '机关全体',
+        serial: '2026-0002',
+        receivedOn: '2026-03-04',
+        copies: [{ id: 'e1', copyNumber: null }],
+      },
+      WORKDAY_10AM,
+    )
+    const events = [setup[0] as EventEnvelope, electronic]
+    const state = foldUnitRegister(events, CTX)
+    const ctx = contextFor(state, leader, WORKDAY_10AM + HOUR)
+    const people = approveElectronicUse.fields(ctx).user?.options?.map((o) => o.value)
+    expect(people).toEqual(['officer1', 'leader1'])
+    events.push(
+      take(events, approveElectronicUse, leader, WORKDAY_10AM + HOUR, { action: 'copy', user: 'officer1' }),
+    )
+    const used = take(events, registerElectronicUse, officer, WORKDAY_10AM + 2 * HOUR, { userSigned: true })
+    // the use registered is the approved one: its action and user come from the approval
+    expect(used.payload).toMatchObject({
+      carrierId: 'e1',
+      action: 'copy',
+      user: 'officer1',
+      userSigned: true,
+    })
+    events.push(used)
+    expect(foldUnitRegister(events, CTX).registers.movement.electronicUses).toHaveLength(1)
   })
 })

@@ -2,6 +2,8 @@ import type { DomainError, Level } from '@secledger/domain'
 import { LEVEL_LABEL_EN, LEVEL_LABEL_ZH } from '@secledger/domain'
 import { createI18n } from 'vue-i18n'
 import { en } from './en.ts'
+import { inventoryEn, inventoryZh } from './inventory-messages.ts'
+import { outgoingEn, outgoingZh } from './outgoing-messages.ts'
 import { workflowEn, workflowZh } from './workflow-messages.ts'
 import { type MessageSchema, zhCN } from './zh-CN.ts'
 
@@ -17,7 +19,10 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...workflowZh }, en: { ...en, ...workflowEn } },
+  messages: {
+    'zh-CN': { ...zhCN, ...workflowZh, ...inventoryZh, ...outgoingZh },
+    en: { ...en, ...workflowEn, ...inventoryEn, ...outgoingEn },
+  },
 })
 
 export function setAppLocale(locale: AppLocale): void {

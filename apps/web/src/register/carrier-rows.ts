@@ -1,6 +1,6 @@
 import type { Carrier, CarrierState, Level, RegisterState } from '@secledger/domain'
 import { DEFAULT_CALENDAR, deadlineEstimated, isOverdue, LEVELS } from '@secledger/domain'
-import { type DayRange, inDayRange, matchesKeyword, type QueryValues } from '@secledger/ui/logic'
+import { type DayRange, inDayRange, keywordMatcher, type QueryValues } from '@secledger/ui/logic'
 
 /** One line of the 载体台账 table, derived from the folded state: one copy, or a document of several. */
 export interface CarrierRow {
@@ -123,12 +123,16 @@ function compareRows(a: CarrierRow, b: CarrierRow): number {
   return (a.copyNumber ?? 0) - (b.copyNumber ?? 0) || (a.id < b.id ? -1 : 1)
 }
 
-function matches(row: CarrierRow, filter: CarrierFilter): boolean {
+function matches(
+  row: CarrierRow,
+  filter: CarrierFilter,
+  keyword: (texts: readonly string[]) => boolean,
+): boolean {
   if (filter.level && row.level !== filter.level) return false
   if (filter.state && row.state !== filter.state) return false
   if (filter.overdueOnly && !row.overdue) return false
   if (!inDayRange(row.receivedOn, filter.received)) return false
-  return matchesKeyword(filter.keyword, [row.serial, row.docNumber, row.title, row.holders])
+  return keyword([row.serial, row.docNumber, row.title, row.holders])
 }
 
 /**
@@ -137,10 +141,11 @@ function matches(row: CarrierRow, filter: CarrierFilter): boolean {
  */
 export function carrierRows(state: RegisterState | null, filter: CarrierFilter, nowMs: number): CarrierRow[] {
   if (!state) return []
+  const keyword = keywordMatcher(filter.keyword)
   const groups = new Map<string, CarrierRow[]>()
   for (const carrier of state.carriers.values()) {
     const row = toRow(carrier, nowMs)
-    if (!matches(row, filter)) continue
+    if (!matches(row, filter, keyword)) continue
     const group = groups.get(carrier.createdBy)
     if (group === undefined) groups.set(carrier.createdBy, [row])
     else group.push(row)

@@ -85,7 +85,12 @@ export const destroyList: Workflow = {
       ),
     },
   }),
-  initial: (ctx, values) => ({ ...values, approvalId: coveringApprovals(ctx)[0]?.id ?? '' }),
+  // 送销 is what the rules allow unless the county permits in-house destruction (C-11)
+  initial: (ctx, values) => ({
+    ...values,
+    approvalId: coveringApprovals(ctx)[0]?.id ?? '',
+    method: 'central',
+  }),
   fixed: (ctx) => ({ carrierIds: ids(ctx) }),
 }
 
@@ -102,4 +107,20 @@ export const archiveBatch: Workflow = {
   available: (ctx) => ctx.isOfficer && ctx.rows.length > 0 && ctx.rows.every((r) => inOffice(ctx, r)),
   fields: () => ({ archiveRef: { label: bi('案卷号', 'Archive reference') } }),
   fixed: (ctx) => ({ batchId: newEntityId('arc'), carrierIds: ids(ctx) }),
+}
+
+/** The same two steps on one row (its 审批销毁 and 销毁 buttons): a list of one. */
+export const approveDestruction: Workflow = {
+  ...approveDestructionList,
+  id: 'destroy-approve',
+  label: bi('审批销毁', 'Approve destruction'),
+  done: bi('已签署销毁审批', 'Destruction approved'),
+  batch: false,
+}
+
+export const destroyOne: Workflow = {
+  ...destroyList,
+  id: 'destroy',
+  label: bi('销毁登记', 'Record destruction'),
+  batch: false,
 }
