@@ -176,4 +176,32 @@ describe.skipIf(!HAVE_CHROMIUM)('carrier workflows: loan and carry-out', () => {
     await expect.poll(() => rows.nth(1).getByTestId('away').textContent()).toBe('已归档 · 2026-长期-003')
     await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
   })
+
+  it('C-16 the leader approves officer1 to copy the electronic file; the officer registers the use, signed', async () => {
+    const electronic = '2026年保密工作计划'
+    await leader.reload()
+    await leader.getByRole('status').getByText('在线').waitFor({ timeout: 15_000 })
+    await copyRowsWith(leader, electronic).getByRole('button', { name: /更多/ }).click()
+    await leader.locator('.el-dropdown-menu__item:visible', { hasText: '批准电子文件使用' }).first().click()
+    const approve = dialog(leader, '批准电子文件使用')
+    await pickOption(leader, approve.getByLabel('用途'), '复制')
+    // the closing list lies over the next field for a moment: wait until it is gone, as a person does
+    await expect.poll(() => leader.locator('.el-select-dropdown__item:visible').count()).toBe(0)
+    await pickOption(leader, approve.getByLabel('使用人'), '城关镇保密员')
+    await expect.poll(() => leader.locator('.el-select-dropdown__item:visible').count()).toBe(0)
+    await approve.getByRole('button', { name: '确定' }).click()
+    await approve.waitFor({ state: 'hidden' })
+    await leader.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+
+    const row = copyRowsWith(officer, electronic)
+    await row.getByRole('button', { name: /更多/ }).click()
+    await officer.locator('.el-dropdown-menu__item:visible', { hasText: '电子文件使用登记' }).first().click()
+    const use = dialog(officer, '电子文件使用登记')
+    // the approval reached this device and is chosen: it names the use and the user
+    await expect.poll(() => use.getByText(/复制 · 城关镇保密员/).count(), { timeout: 10_000 }).toBe(1)
+    await use.locator('.el-switch').click()
+    await use.getByRole('button', { name: '确定' }).click()
+    await use.waitFor({ state: 'hidden' })
+    await officer.getByRole('status').getByText('已同步').waitFor({ timeout: 10_000 })
+  })
 })
