@@ -17,6 +17,7 @@ import { approveDestructionList, archiveBatch, destroyList } from '../src/regist
 import { approveElectronicUse, registerElectronicUse } from '../src/register/workflows/electronic.ts'
 import { batchWorkflowsFor, workflowsFor } from '../src/register/workflows/index.ts'
 import { approveLoan, lendOut, returnLoan } from '../src/register/workflows/loan.ts'
+import { anomalyCarriers, resolveMovementAnomaly } from '../src/register/workflows/movement-anomaly.ts'
 import { approveCarryOut, carryOut } from '../src/register/workflows/trip.ts'
 import { type Workflow, type WorkflowContext, whereabouts } from '../src/register/workflows/workflow.ts'
 import { startValues, workflowForm } from '../src/register/workflows/workflow-form.ts'
@@ -334,5 +335,41 @@ describe('carrier workflows configured on the domain’s schemas (issue 12)', ()
     })
     events.push(used)
     expect(foldUnitRegister(events, CTX).registers.movement.electronicUses).toHaveLength(1)
+  })
+
+  it('C-06: a loan back without one copy opens a gap; the officer resolves it, recovered, with a note', () => {
+    const events = [...setup]
+    events.push(take(events, approveLoan, leader, WORKDAY_10AM + HOUR, { borrower: '县档案馆' }))
+    events.push(
+      take(events, lendOut, officer, WORKDAY_10AM + 2 * HOUR, {
+        borrowerKind: 'unit',
+        borrowerApprover: '张馆长',
+        borrowerApprovalRef: '档借〔2026〕1号',
+        dueAt: WORKDAY_10AM + 7 * DAY,
+      }),
+    )
+    // the return check: nothing ticked as returned
+    events.push(take(events, returnLoan, officer, WORKDAY_10AM + 3 * DAY, { returnedIds: [] }))
+    let state = foldUnitRegister(events, CTX)
+    const [gap] = [...state.registers.movement.anomalies.values()].filter((a) => a.resolvedAt === null)
+    if (!gap) throw new Error('no gap opened')
+    const ctx = { anomaly: gap, state, isOfficer: true }
+    expect(anomalyCarriers(ctx)).toBe('2026-0001 第 1 份')
+    const now = WORKDAY_10AM + 4 * DAY
+    const values = { note: '借阅方已送回，清点无误', recovered: true }
+    const form = workflowForm(
+      resolveMovementAnomaly,
+      ctx,
+      values,
+      checkAs(state, officer, resolveMovementAnomaly.type, now),
+      'zh-CN',
+    )
+    expect(form.fieldErrors).toEqual({})
+    expect(form.refusal).toBeNull()
+    events.push(sign(officer, resolveMovementAnomaly.type, form.payload, now))
+    state = foldUnitRegister(events, CTX)
+    expect(state.registers.movement.anomalies.get(gap.id)?.resolvedAt).not.toBeNull()
+    // a leader does not resolve gaps
+    expect(resolveMovementAnomaly.available({ ...ctx, isOfficer: false })).toBe(false)
   })
 })

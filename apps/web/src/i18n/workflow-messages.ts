@@ -7,6 +7,13 @@ export const workflowZh = {
     confirmOnly: '确认后即登记这一步。',
     overrideReason: '仍使用这段文字的理由',
     overrideHint: '只有保密员可以保留被筛查的文字，理由至少 {n} 个字，并记入台账（规则 S-03）',
+    movementAnomaly: {
+      title: '借出与外出异常',
+      kind: '异常',
+      'C-06': '借出归还时缺失或损坏（规则 C-06）',
+      'C-08': '外出返回时缺失、损坏或未密不离人（规则 C-08）',
+      'C-21': '档案借出归还不全（规则 C-21）',
+    },
     selected: '已选 {n} 份',
     batchSubject: '已选 {n} 份：{serials}',
     away: { 'C-06': '借出', 'C-08': '携带外出', 'C-21': '档案借出', 'C-10': '已归档' },
@@ -22,6 +29,13 @@ export const workflowEn: typeof workflowZh = {
     overrideReason: 'Why this text is kept',
     overrideHint:
       'Only the officer may keep a flagged text, with a reason of at least {n} characters, recorded in the register (rule S-03)',
+    movementAnomaly: {
+      title: 'Loan and trip gaps',
+      kind: 'Gap',
+      'C-06': 'Missing or damaged at the loan return (rule C-06)',
+      'C-08': 'Missing, damaged or custody broken on the trip (rule C-08)',
+      'C-21': 'Archived files returned incomplete (rule C-21)',
+    },
     selected: '{n} selected',
     batchSubject: '{n} selected: {serials}',
     away: { 'C-06': 'On loan', 'C-08': 'Carried out', 'C-21': 'File lent', 'C-10': 'Archived' },
