@@ -1,13 +1,10 @@
 import {
-  checkEvent,
   DEFAULT_CALENDAR,
   DEFAULT_UNIT_POLICY,
   type EventEnvelope,
   type FoldContext,
   foldUnitRegister,
-  formatHlc,
   type RegisterState,
-  signEvent,
 } from '@secledger/domain'
 import type { FormValues } from '@secledger/ui/logic'
 import { describe, expect, it } from 'vitest'
@@ -22,6 +19,7 @@ import { approveCarryOut, carryOut } from '../src/register/workflows/trip.ts'
 import { type Workflow, type WorkflowContext, whereabouts } from '../src/register/workflows/workflow.ts'
 import { startValues, workflowForm } from '../src/register/workflows/workflow-form.ts'
 import { directoryOf, makeUser, type TestUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
+import { dryRunAs, signAs } from './signed-events.ts'
 
 const officer = makeUser('officer1', ['officer'])
 const leader = makeUser('leader1', ['leader'])
@@ -35,31 +33,18 @@ const CTX: FoldContext = {
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
-let counter = 0
-function sign(user: TestUser, type: string, payload: object, atMs: number): EventEnvelope {
-  const device = 'dev-test-0001'
-  counter += 1
-  return signEvent(
-    {
-      unit: UNIT,
-      type,
-      payload,
-      actor: user.id,
-      device,
-      at: formatHlc({ wallMs: atMs, counter, node: device }),
-    },
-    user.secretKey,
-  )
-}
+/** The writer's dry run, as the dialog calls it. */
+const checkAs = (state: RegisterState, user: TestUser, type: string, now: number) =>
+  dryRunAs(state, CTX, user, type, now)
 
 const setup = [
-  sign(
+  signAs(
     leader,
     'organisation.post_assigned',
     { post: 'first_responsible', userId: leader.id },
     WORKDAY_10AM - HOUR,
   ),
-  sign(
+  signAs(
     officer,
     'carrier.registered',
     {
@@ -103,22 +88,6 @@ function batchFor(state: RegisterState, user: TestUser, now: number): WorkflowCo
   return { ...contextFor(state, user, now), rows }
 }
 
-/** The writer's dry run, as the dialog calls it: the domain's checkEvent on the draft, signed by `user`. */
-function checkAs(state: RegisterState, user: TestUser, type: string, now: number) {
-  return (payload: FormValues) => {
-    const draft = {
-      unit: UNIT,
-      type,
-      payload,
-      actor: user.id,
-      device: 'dev-test-0001',
-      at: formatHlc({ wallMs: now, counter: 999, node: 'dev-test-0001' }),
-    }
-    const result = checkEvent(state, draft, CTX)
-    return result.ok ? null : result.error
-  }
-}
-
 /** Fills a step's form as a user would, checks it is clean, and signs the event it builds. */
 function take(
   events: EventEnvelope[],
@@ -134,7 +103,7 @@ function take(
   const form = workflowForm(step, ctx, values, checkAs(state, user, step.type, now), 'zh-CN')
   expect(form.fieldErrors).toEqual({})
   expect(form.refusal).toBeNull()
-  return sign(user, step.type, form.payload, now)
+  return signAs(user, step.type, form.payload, now)
 }
 
 describe('carrier workflows configured on the domain’s schemas (issue 12)', () => {
@@ -299,7 +268,7 @@ describe('carrier workflows configured on the domain’s schemas (issue 12)', ()
   })
 
   it('C-16: the leader approves who may copy an electronic file, chosen from the unit; the officer registers the use', () => {
-    const electronic = sign(
+    const electronic = signAs(
       officer,
       'carrier.registered',
       {
@@ -366,7 +335,7 @@ describe('carrier workflows configured on the domain’s schemas (issue 12)', ()
     )
     expect(form.fieldErrors).toEqual({})
     expect(form.refusal).toBeNull()
-    events.push(sign(officer, resolveMovementAnomaly.type, form.payload, now))
+    events.push(signAs(officer, resolveMovementAnomaly.type, form.payload, now))
     state = foldUnitRegister(events, CTX)
     expect(state.registers.movement.anomalies.get(gap.id)?.resolvedAt).not.toBeNull()
     // a leader does not resolve gaps

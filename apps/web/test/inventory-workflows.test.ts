@@ -1,13 +1,10 @@
 import {
-  checkEvent,
   DEFAULT_CALENDAR,
   DEFAULT_UNIT_POLICY,
   type EventEnvelope,
   type FoldContext,
   foldUnitRegister,
-  formatHlc,
   type RegisterState,
-  signEvent,
 } from '@secledger/domain'
 import type { FormValues } from '@secledger/ui/logic'
 import { describe, expect, it } from 'vitest'
@@ -30,6 +27,7 @@ import {
 } from '../src/register/workflows/inventory.ts'
 import { startValues, workflowForm } from '../src/register/workflows/workflow-form.ts'
 import { directoryOf, makeUser, type TestUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
+import { dryRunAs, signAs } from './signed-events.ts'
 
 const officer = makeUser('officer1', ['officer'])
 const leader = makeUser('leader1', ['leader'])
@@ -41,25 +39,12 @@ const CTX: FoldContext = {
 }
 const MIN = 60_000
 
-let counter = 0
-function sign(user: TestUser, type: string, payload: object, atMs: number): EventEnvelope {
-  counter += 1
-  const device = 'dev-test-0001'
-  return signEvent(
-    {
-      unit: UNIT,
-      type,
-      payload,
-      actor: user.id,
-      device,
-      at: formatHlc({ wallMs: atMs, counter, node: device }),
-    },
-    user.secretKey,
-  )
-}
+/** The writer's dry run, as the dialog calls it. */
+const checkAs = (state: RegisterState, user: TestUser, type: string, now: number) =>
+  dryRunAs(state, CTX, user, type, now)
 
 function registered(serial: string, ids: readonly string[], atMs: number): EventEnvelope {
-  return sign(
+  return signAs(
     officer,
     'carrier.registered',
     {
@@ -102,22 +87,6 @@ function contextOf(
   }
 }
 
-/** The writer's dry run, as the dialog calls it. */
-function checkAs(state: RegisterState, user: TestUser, type: string, now: number) {
-  return (payload: FormValues) => {
-    const draft = {
-      unit: UNIT,
-      type,
-      payload,
-      actor: user.id,
-      device: 'dev-test-0001',
-      at: formatHlc({ wallMs: now, counter: 999, node: 'dev-test-0001' }),
-    }
-    const result = checkEvent(state, draft, CTX)
-    return result.ok ? null : result.error
-  }
-}
-
 function formOf(
   events: readonly EventEnvelope[],
   step: InventoryStep,
@@ -149,7 +118,7 @@ function take(
   const form = formOf(events, step, ctx, now, typed)
   expect(form.fieldErrors).toEqual({})
   expect(form.refusal).toBeNull()
-  return sign(officer, step.type, form.payload, now)
+  return signAs(officer, step.type, form.payload, now)
 }
 
 describe('inventory steps configured on the custody register’s schemas (rule C-13)', () => {
@@ -189,7 +158,10 @@ describe('inventory steps configured on the custody register’s schemas (rule C
   })
 
   it('C-13: the surplus id is fixed by the step; the level is offered from the domain’s levels', () => {
-    const events = [...setup, sign(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, WORKDAY_10AM)]
+    const events = [
+      ...setup,
+      signAs(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, WORKDAY_10AM),
+    ]
     const ctx = contextOf(foldUnitRegister(events, CTX), officer)
     const form = formOf(events, recordSurplus, ctx, WORKDAY_10AM + MIN, {})
     expect(form.fields.map((f) => f.key)).toEqual(['docNumber', 'level', 'note'])
@@ -200,26 +172,26 @@ describe('inventory steps configured on the custody register’s schemas (rule C
   describe('resolving the gaps', () => {
     const closed = [
       ...setup,
-      sign(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, WORKDAY_10AM + MIN),
-      sign(
+      signAs(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, WORKDAY_10AM + MIN),
+      signAs(
         officer,
         'custody.inventory_confirmed',
         { inventoryId: 'q1', carrierIds: ['c1'] },
         WORKDAY_10AM + 2 * MIN,
       ),
-      sign(
+      signAs(
         officer,
         'custody.inventory_missing',
         { inventoryId: 'q1', carrierId: 'c3' },
         WORKDAY_10AM + 3 * MIN,
       ),
-      sign(
+      signAs(
         officer,
         'custody.inventory_surplus',
         { inventoryId: 'q1', surplusId: 's1' },
         WORKDAY_10AM + 4 * MIN,
       ),
-      sign(officer, 'custody.inventory_closed', { inventoryId: 'q1' }, WORKDAY_10AM + 5 * MIN),
+      signAs(officer, 'custody.inventory_closed', { inventoryId: 'q1' }, WORKDAY_10AM + 5 * MIN),
     ]
     const gaps = () => custodyAnomalyRows(foldUnitRegister(closed, CTX)).open
     const idOf = (kind: string) => gaps().find((r) => r.kind === kind)?.id ?? ''

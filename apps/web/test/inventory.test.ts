@@ -4,9 +4,7 @@ import {
   type EventEnvelope,
   type FoldContext,
   foldUnitRegister,
-  formatHlc,
   type RegisterState,
-  signEvent,
 } from '@secledger/domain'
 import type { Inventory } from '@secledger/domain/registers/custody'
 import { describe, expect, it } from 'vitest'
@@ -20,7 +18,8 @@ import {
   pastInventories,
 } from '../src/register/inventory/inventory-rows.ts'
 import { parseScan, resolveScan } from '../src/register/inventory/scan.ts'
-import { directoryOf, makeUser, type TestUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
+import { directoryOf, makeUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
+import { signAs } from './signed-events.ts'
 
 const officer = makeUser('officer1', ['officer'])
 const leader = makeUser('leader1', ['leader'])
@@ -33,25 +32,8 @@ const CTX: FoldContext = {
 const MIN = 60_000
 const DAY = 86_400_000
 
-let counter = 0
-function sign(user: TestUser, type: string, payload: object, atMs: number): EventEnvelope {
-  counter += 1
-  const device = 'dev-test-0001'
-  return signEvent(
-    {
-      unit: UNIT,
-      type,
-      payload,
-      actor: user.id,
-      device,
-      at: formatHlc({ wallMs: atMs, counter, node: device }),
-    },
-    user.secretKey,
-  )
-}
-
 function registered(serial: string, copies: readonly [string, number | null][], atMs: number): EventEnvelope {
-  return sign(
+  return signAs(
     officer,
     'carrier.registered',
     {
@@ -104,16 +86,16 @@ describe('the inventory checklist read from the custody register (rule C-13)', (
   it('C-13: the carriers in custody when it opened are expected; marks show as confirmed or missing', () => {
     const events = [
       ...setup,
-      sign(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
+      signAs(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
       // registered after opening: not expected in this inventory
       registered('2026-0009', [['c9', null]], OPEN + MIN),
-      sign(
+      signAs(
         officer,
         'custody.inventory_confirmed',
         { inventoryId: 'q1', carrierIds: ['c1', 'c3'] },
         OPEN + 2 * MIN,
       ),
-      sign(
+      signAs(
         officer,
         'custody.inventory_missing',
         { inventoryId: 'q1', carrierId: 'c4', note: '柜中未见' },
@@ -144,8 +126,8 @@ describe('the inventory checklist read from the custody register (rule C-13)', (
   it('C-13 C-10: a carrier archived after opening has left custody: accounted for, not asked for', () => {
     const state = fold([
       ...setup,
-      sign(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
-      sign(
+      signAs(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
+      signAs(
         officer,
         'custody.archived',
         { batchId: 'a1', archiveRef: '2026-永久-001', carrierIds: ['c3'] },
@@ -160,20 +142,20 @@ describe('the inventory checklist read from the custody register (rule C-13)', (
   it('C-13: closing turns gaps into anomalies; the past inventory shows its result', () => {
     const state = fold([
       ...setup,
-      sign(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
-      sign(
+      signAs(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
+      signAs(
         officer,
         'custody.inventory_confirmed',
         { inventoryId: 'q1', carrierIds: ['c1', 'c2'] },
         OPEN + MIN,
       ),
-      sign(
+      signAs(
         officer,
         'custody.inventory_missing',
         { inventoryId: 'q1', carrierId: 'c4', note: '柜中未见' },
         OPEN + 2 * MIN,
       ),
-      sign(
+      signAs(
         officer,
         'custody.inventory_surplus',
         {
@@ -185,7 +167,7 @@ describe('the inventory checklist read from the custody register (rule C-13)', (
         },
         OPEN + 3 * MIN,
       ),
-      sign(officer, 'custody.inventory_closed', { inventoryId: 'q1' }, OPEN + 4 * MIN),
+      signAs(officer, 'custody.inventory_closed', { inventoryId: 'q1' }, OPEN + 4 * MIN),
     ])
     expect(openInventoryOf(state.registers.custody)).toBeNull()
     expect(pastInventories(state.registers.custody)).toEqual([
@@ -228,7 +210,7 @@ describe('the scan box of an inventory (rule C-13)', () => {
   })
 
   it('C-13: a scan confirms an expected copy; several copies need the 份号; strangers are told apart', () => {
-    const state = fold([...setup, sign(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN)])
+    const state = fold([...setup, signAs(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN)])
     const inv = opened(state)
     expect(resolveScan(state, inv, '2026-0001 第2份')).toEqual({
       kind: 'confirm',
@@ -250,10 +232,15 @@ describe('the scan box of an inventory (rule C-13)', () => {
   it('C-13: a confirmed copy is not confirmed twice; a missing one found again is; a later one is not expected', () => {
     const state = fold([
       ...setup,
-      sign(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
+      signAs(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
       registered('2026-0009', [['c9', null]], OPEN + MIN),
-      sign(officer, 'custody.inventory_confirmed', { inventoryId: 'q1', carrierIds: ['c1'] }, OPEN + 2 * MIN),
-      sign(officer, 'custody.inventory_missing', { inventoryId: 'q1', carrierId: 'c4' }, OPEN + 3 * MIN),
+      signAs(
+        officer,
+        'custody.inventory_confirmed',
+        { inventoryId: 'q1', carrierIds: ['c1'] },
+        OPEN + 2 * MIN,
+      ),
+      signAs(officer, 'custody.inventory_missing', { inventoryId: 'q1', carrierId: 'c4' }, OPEN + 3 * MIN),
     ])
     const inv = opened(state)
     expect(resolveScan(state, inv, '2026-0001#1')).toMatchObject({ kind: 'already', carrierId: 'c1' })
@@ -283,14 +270,14 @@ describe('the inventory as a periodic duty (rule C-13)', () => {
     const closedAt = OPEN + MIN
     const state = fold([
       ...setup,
-      sign(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
-      sign(
+      signAs(officer, 'custody.inventory_opened', { inventoryId: 'q1' }, OPEN),
+      signAs(
         officer,
         'custody.inventory_confirmed',
         { inventoryId: 'q1', carrierIds: ['c1', 'c2', 'c3', 'c4'] },
         OPEN,
       ),
-      sign(officer, 'custody.inventory_closed', { inventoryId: 'q1' }, closedAt),
+      signAs(officer, 'custody.inventory_closed', { inventoryId: 'q1' }, closedAt),
     ])
     const duty = inventoryDuty(state, closedAt + DAY, ctx)
     expect(duty).toMatchObject({ overdue: false, dueSoon: false, lastClosedAt: closedAt, lastMatched: true })

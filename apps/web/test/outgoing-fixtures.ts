@@ -1,13 +1,10 @@
 import {
-  checkEvent,
   DEFAULT_CALENDAR,
   DEFAULT_UNIT_POLICY,
   type EventEnvelope,
   type FoldContext,
   foldUnitRegister,
-  formatHlc,
   type RegisterState,
-  signEvent,
 } from '@secledger/domain'
 import type { FormValues } from '@secledger/ui/logic'
 import { expect } from 'vitest'
@@ -21,6 +18,7 @@ import { approveOutgoing, issueOutgoing } from '../src/register/workflows/outgoi
 import { printOutgoing } from '../src/register/workflows/outgoing-print.ts'
 import { startValues, workflowForm } from '../src/register/workflows/workflow-form.ts'
 import { directoryOf, makeUser, type TestUser, UNIT } from './fixtures.ts'
+import { dryRunAs, signAs } from './signed-events.ts'
 
 /**
  * Signed events of a township for the outgoing register's tests (rules C-09, C-14, C-15, C-20): the
@@ -43,33 +41,16 @@ export const DEC_29 = Date.UTC(2025, 11, 29, 2, 0)
 /** Monday 5 January 2026, 10:00: the first quarter of the next year, when it is reconciled (C-09). */
 export const JAN_5 = Date.UTC(2026, 0, 5, 2, 0)
 
-let counter = 0
-export function sign(user: TestUser, type: string, payload: object, atMs: number): EventEnvelope {
-  counter += 1
-  const device = 'dev-test-0001'
-  return signEvent(
-    {
-      unit: UNIT,
-      type,
-      payload,
-      actor: user.id,
-      device,
-      at: formatHlc({ wallMs: atMs, counter, node: device }),
-    },
-    user.secretKey,
-  )
-}
-
 /** The main leader's post (B-04), a classified computer with its user's book (M-01, B-05), two received copies. */
 export const setup = [
-  sign(
+  signAs(
     leader,
     'organisation.post_assigned',
     { post: 'first_responsible', userId: leader.id },
     DEC_29 - 2 * HOUR,
   ),
-  sign(leader, 'device.user_book_signed', { bookId: 'book1', user: officer.id }, DEC_29 - 2 * HOUR),
-  sign(
+  signAs(leader, 'device.user_book_signed', { bookId: 'book1', user: officer.id }, DEC_29 - 2 * HOUR),
+  signAs(
     officer,
     'device.registered',
     {
@@ -82,7 +63,7 @@ export const setup = [
     },
     DEC_29 - HOUR,
   ),
-  sign(
+  signAs(
     officer,
     'carrier.registered',
     {
@@ -127,22 +108,6 @@ export function contextFor(
   }
 }
 
-/** The writer's dry run, as the dialog calls it. */
-export function checkAs(state: RegisterState, user: TestUser, type: string, now: number) {
-  return (payload: FormValues) => {
-    const draft = {
-      unit: UNIT,
-      type,
-      payload,
-      actor: user.id,
-      device: 'dev-test-0001',
-      at: formatHlc({ wallMs: now, counter: 999, node: 'dev-test-0001' }),
-    }
-    const result = checkEvent(state, draft, CTX)
-    return result.ok ? null : result.error
-  }
-}
-
 export function formOf(
   events: readonly EventEnvelope[],
   step: OutgoingStep,
@@ -169,7 +134,7 @@ export function take(
   const form = formOf(events, step, user, now, typed, target)
   expect(form.fieldErrors).toEqual({})
   expect(form.refusal).toBeNull()
-  events.push(sign(user, step.type, form.payload, now))
+  events.push(signAs(user, step.type, form.payload, now))
   return form.payload
 }
 
@@ -205,3 +170,11 @@ export function printed(): EventEnvelope[] {
   })
   return events
 }
+
+/** The writer's dry run, as the dialog calls it. */
+export function checkAs(state: RegisterState, user: TestUser, type: string, now: number) {
+  return dryRunAs(state, CTX, user, type, now)
+}
+
+/** Signed as the given member, as the tests' steps are. */
+export const sign = signAs
