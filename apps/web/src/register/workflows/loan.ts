@@ -13,15 +13,14 @@ import {
   inOffice,
   newEntityId,
   openApprovals,
+  openRecordOf,
   type Workflow,
   type WorkflowContext,
 } from './workflow.ts'
 
 /** rule C-06: the open loan (not yet returned) this carrier is on, if any. */
 export function openLoanOf(ctx: WorkflowContext): Loan | undefined {
-  for (const loan of ctx.state.registers.movement.loans.values())
-    if (loan.returned === null && loan.carrierIds.includes(ctx.row.id)) return loan
-  return undefined
+  return openRecordOf(ctx.state.registers.movement.loans.values(), ctx.row.id)
 }
 
 const borrowerApproval = {

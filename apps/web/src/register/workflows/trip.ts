@@ -11,15 +11,14 @@ import {
   inOffice,
   newEntityId,
   openApprovals,
+  openRecordOf,
   type Workflow,
   type WorkflowContext,
 } from './workflow.ts'
 
 /** rule C-08: the trip this carrier is out on, if any. */
 export function openTripOf(ctx: WorkflowContext): Trip | undefined {
-  for (const trip of ctx.state.registers.movement.trips.values())
-    if (trip.returned === null && trip.carrierIds.includes(ctx.row.id)) return trip
-  return undefined
+  return openRecordOf(ctx.state.registers.movement.trips.values(), ctx.row.id)
 }
 
 const destinationFlags = {

@@ -111,3 +111,12 @@ export function whereabouts(state: RegisterState, carrierId: string): Whereabout
 export function inOffice(ctx: WorkflowContext, row: CarrierRow = ctx.row): boolean {
   return row.kind === 'copy' && row.state === 'in_custody' && whereabouts(ctx.state, row.id) === null
 }
+
+/** The record (a loan, a trip) not yet returned that this carrier is on, if any (C-06, C-08). */
+export function openRecordOf<
+  T extends { readonly returned: unknown; readonly carrierIds: readonly string[] },
+>(records: Iterable<T>, carrierId: string): T | undefined {
+  for (const record of records)
+    if (record.returned === null && record.carrierIds.includes(carrierId)) return record
+  return undefined
+}
