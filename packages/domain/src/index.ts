@@ -99,6 +99,8 @@ export { composeSlices, unitEventDefinition, unitEventTypes } from './unit/slice
 export { screenEventText, screeningTextHash, screenPayloadText } from './unit/text-gate.ts'
 export type { UnitRegister } from './unit/unit-fold.ts'
 export { createUnitRegister, foldUnitRegister } from './unit/unit-fold.ts'
+export type { Holding } from './unit/unit-holdings.ts'
+export { carrierHoldings, unitClosureStatus, unitViewOfState } from './unit/unit-holdings.ts'
 export type { FoldContext, RefusedEvent, RegisterState } from './unit/unit-state.ts'
 export type { CarrierYearFigures, UnitYearSummary } from './unit/year-summary.ts'
 export { unitYearSummary } from './unit/year-summary.ts'

@@ -1,4 +1,4 @@
-import type { UnitView } from './unit-view.ts'
+import type { CarrierAway, UnitView } from './unit-view.ts'
 
 /**
  * rule C-12: the carriers a person still holds, across registers: open hand-outs in the carrier
@@ -11,12 +11,15 @@ export function carriersHeldBy(view: UnitView, personId: string, name: string): 
     if (carrier.state === 'destroyed') continue
     const holds =
       carrier.holders.some((h) => h.reader === personId || h.reader === name) ||
-      isHolder(view.carrierAway(carrier.id)?.holder, personId, name)
+      isHolder(view.carrierAway(carrier.id), personId, name)
     if (holds) held.push(carrier.id)
   }
   return held.sort()
 }
 
-function isHolder(holder: string | undefined, personId: string, name: string): boolean {
-  return holder !== undefined && (holder === personId || holder === name)
+// A trip's bearers each hold what it carries: one of two bearers leaving must hand it over too.
+function isHolder(away: CarrierAway | null, personId: string, name: string): boolean {
+  if (away === null) return false
+  const people = away.persons ?? [away.holder]
+  return people.includes(personId) || people.includes(name)
 }

@@ -60,6 +60,8 @@ export interface CarrierAway {
   readonly en: string
   /** Who holds it now (a person, a unit, 'archive'), for the register's 去向 column. */
   readonly holder: string
+  /** rule C-12: each person holding it when `holder` names a group (a trip's bearers). */
+  readonly persons?: readonly string[]
   readonly since: number
 }
 

@@ -213,6 +213,7 @@ export function movementCarrierAway(
       zh: `载体已${AWAY_ZH[rule]}（${e.holder}，${e.refId}），${rule === 'C-06' ? '归还' : '返回查验'}前不得分发、复制或销毁（规则 ${rule}）`,
       en: `The carrier is ${AWAY_EN[rule]} (${e.holder}, ${e.refId}) and cannot be handed out, copied or destroyed until it is back (rule ${rule})`,
       holder: e.holder,
+      ...(e.persons === undefined ? {} : { persons: e.persons }),
       since: e.since,
     }
   const lost = e.status === 'lost'
@@ -221,6 +222,7 @@ export function movementCarrierAway(
     zh: `载体${AWAY_ZH[rule]}后${lost ? '遗失' : '未归还'}（${e.anomalyId ?? e.refId}），不在保管中（规则 ${rule}）`,
     en: `The carrier ${lost ? 'was lost' : 'did not come back'} after it was ${AWAY_EN[rule]} (${e.anomalyId ?? e.refId}) and is not in custody (rule ${rule})`,
     holder: e.holder,
+    ...(e.persons === undefined ? {} : { persons: e.persons }),
     since: e.since,
   }
 }

@@ -110,6 +110,8 @@ export interface AwayEntry {
   /** The loan, trip or consultation. */
   readonly refId: string
   readonly holder: string
+  /** rule C-12: the people holding it when the holder is a group (a trip's bearers); absent otherwise. */
+  readonly persons?: readonly string[]
   readonly since: number
   /** out: on a loan or trip; missing: not back at the return check; lost: resolved as not recovered. */
   readonly status: 'out' | 'missing' | 'lost'

@@ -192,6 +192,7 @@ export function applyCarriedOut(work: MovementWork, event: MovementSliceEvent<'m
     rule: 'C-08',
     refId: trip.id,
     holder: trip.bearers.join('、'),
+    persons: trip.bearers,
     since: event.atMs,
     status: 'out',
     anomalyId: null,

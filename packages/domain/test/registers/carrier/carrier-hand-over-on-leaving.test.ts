@@ -71,4 +71,25 @@ describe('rule C-12: the carriers a person holds, across registers', () => {
     expect(carriersHeldBy(view, 'p2', '姓名p2')).toEqual(['c2'])
     expect(carriersHeldBy(view, 'p3', '姓名p3')).toEqual([])
   })
+
+  it('rule C-12: each bearer of a trip carried by two holds its carriers; the joined holder text is no person', () => {
+    const view = testUnitView({
+      carriers: [carrierFixture({ id: 'c1' })],
+      away: {
+        c1: {
+          code: 'C-08',
+          zh: '已携带外出',
+          en: 'Carried out',
+          holder: 'p1、p2',
+          persons: ['p1', 'p2'],
+          since: T,
+        },
+      },
+    })
+    expect(carriersHeldBy(view, 'p1', '姓名p1')).toEqual(['c1'])
+    expect(carriersHeldBy(view, 'p3', '姓名p2')).toEqual([])
+    expect(carriersHeldBy(view, 'x', 'p2')).toEqual(['c1'])
+    expect(carriersHeldBy(view, 'p1、p2', '')).toEqual([])
+    expect(refusalCodes(leaveWith(view))).toEqual(['C-12'])
+  })
 })

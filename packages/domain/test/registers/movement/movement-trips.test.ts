@@ -118,8 +118,26 @@ describe('movement register: carrying out of the office (C-08)', () => {
     expect(movementCarrierAway(fold.state, 'c1')).toMatchObject({
       code: 'C-08',
       holder: 'officer1',
+      persons: ['officer1'],
       since: START + 5 * MIN,
     })
+  })
+
+  it('rules C-08, C-12: a trip of two bearers names each of them as holding its carriers', () => {
+    const ev = eventBuilder()
+    const fold = foldMovements([
+      ev('movement.carry_out_approved', approval()),
+      ev('movement.carried_out', trip(two)),
+      ev('movement.loan_out_approved', { carrierIds: ['c2'], borrower: '县档案馆' }),
+      ev('movement.loaned_out', loan({ carrierIds: ['c2'], borrower: '县档案馆', approvalId: 'm003' })),
+    ])
+    expect(codes(fold)).toEqual([])
+    expect(movementCarrierAway(fold.state, 'c1')).toMatchObject({
+      holder: '王保密、李镇长',
+      persons: two.bearers,
+    })
+    // A loan names its borrower only: no group to spell out.
+    expect(movementCarrierAway(fold.state, 'c2')).not.toHaveProperty('persons')
   })
 
   it('rule C-08: the return check closes the trip; missing, damaged or custody not kept is an anomaly', () => {
