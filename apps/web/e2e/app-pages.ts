@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 export const PASSWORD = 'secledger-demo'
 
@@ -21,7 +21,11 @@ export async function pickOption(
 ): Promise<void> {
   // the select's placeholder overlays its input: click through it, as a person does
   await trigger.click({ force: true })
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+  const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first()
+  await item.click()
+  // a single select's list fades out over the fields below it: the next click must not land on it
+  // (a multiple select's list stays open: then this gives up after a moment)
+  await item.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined)
 }
 
 export function rowsWith(page: Page, text: string) {
@@ -41,9 +45,11 @@ export async function expandDocument(page: Page, text: string): Promise<void> {
     await icon.click()
 }
 
-/** Ticks a row for a batch by its tick box's accessible name, clicking the box as a person does. */
-export async function tick(page: Page, name: string): Promise<void> {
-  await page.locator('label.el-checkbox', { has: page.getByRole('checkbox', { name, exact: true }) }).click()
+/** Ticks a row for a batch by its tick box's accessible name, clicking the box as a person does (within `page` or one list of it). */
+export async function tick(scope: Page | Locator, name: string): Promise<void> {
+  // `has` is matched inside each label: it must be rooted at the page, not at `scope` again
+  const page = 'page' in scope ? scope.page() : scope
+  await scope.locator('label.el-checkbox', { has: page.getByRole('checkbox', { name, exact: true }) }).click()
 }
 
 /** The page, or its main area (which scrolls on its own), is wider than it shows: a phone scrolls sideways (issue 12). */

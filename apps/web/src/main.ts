@@ -6,7 +6,7 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { onSessionEnded } from './auth/session-expiry.ts'
-import { errorText, i18n } from './i18n/index.ts'
+import { errorText, i18n, restoreAppLocale } from './i18n/index.ts'
 import { holdRoutingUntil, router } from './router.ts'
 
 // The service worker precaches the app shell so the app opens offline (ARCHITECTURE decision 6).
@@ -15,7 +15,9 @@ registerSW({ immediate: true })
 const app = createApp(App).use(createPinia()).use(i18n)
 
 async function showMessage(kind: 'error' | 'warning', text: string): Promise<void> {
-  const { ElMessage } = await import('element-plus')
+  // The component's own module: importing the element-plus index here made the index a chunk of its own,
+  // with dayjs (which the index re-exports) in it, loaded on every route (issue 12, "Bytes").
+  const { ElMessage } = await import('element-plus/es/components/message/index.mjs')
   ElMessage[kind](text)
 }
 
@@ -33,11 +35,14 @@ onSessionEnded(() => {
 })
 
 // A reload keeps the session (auth/session-resume.ts); loaded lazily, as the login is, to keep the
-// initial bundle to the shell.
+// initial bundle to the shell. A kept English loads its texts meanwhile, so no page shows in Chinese first.
 holdRoutingUntil(
-  import('./auth/session-resume.ts')
-    .then(({ resumeSession }) => resumeSession(notify))
-    .catch((error: unknown) => console.error('[auth] the session could not be reopened', error)),
+  Promise.all([
+    import('./auth/session-resume.ts')
+      .then(({ resumeSession }) => resumeSession(notify))
+      .catch((error: unknown) => console.error('[auth] the session could not be reopened', error)),
+    restoreAppLocale(),
+  ]),
 )
 
 app.use(router).mount('#app')

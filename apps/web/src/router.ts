@@ -41,6 +41,18 @@ export const router = createRouter({
           meta: { titleKey: 'menu.outgoing', township: true },
         },
         {
+          path: 'telegram',
+          name: 'telegram',
+          component: () => import('./pages/telegram/TelegramPage.vue'),
+          meta: { titleKey: 'menu.telegram', township: true },
+        },
+        {
+          path: 'handover',
+          name: 'handover',
+          component: () => import('./pages/handover/HandoverPage.vue'),
+          meta: { titleKey: 'menu.handover', township: true },
+        },
+        {
           path: 'county',
           name: 'county',
           component: () => import('./pages/county/CountyDashboardPage.vue'),

@@ -24,6 +24,7 @@ export {
 export type { StrictDay } from './forms/strict-day.ts'
 export { parseStrictDay } from './forms/strict-day.ts'
 export type { HistoryEntry, HistoryRefusal, HistorySignature, HistoryText } from './history-entry.ts'
+export type { RegisterColumn } from './register-columns.ts'
 export type { DayRange, QueryField, QueryValue, QueryValues } from './shell/query-fields.ts'
 export { activeCount, emptyQuery, inDayRange, keywordMatcher, matchesKeyword } from './shell/query-fields.ts'
 export type { SortOrder, SortState, SortValue } from './shell/sort-rows.ts'

@@ -17,6 +17,8 @@ export const en: MessageSchema = {
     register: 'Carrier register',
     outgoing: 'Outgoing documents',
     inventory: 'Inventory',
+    handover: 'Hand-over',
+    telegram: 'Cipher telegrams',
     county: 'County dashboard',
   },
   common: {
@@ -250,6 +252,7 @@ export const en: MessageSchema = {
       summary: '{year} summary',
       year: 'Year {year}',
       inventory: 'Inventory by {date}',
+      telegram: '{direction} {serial}',
     },
     holidays: {
       new_year: 'New Year',

@@ -16,6 +16,8 @@ export const zhCN = {
     register: '载体台账',
     outgoing: '发文登记',
     inventory: '清查盘点',
+    handover: '载体移交',
+    telegram: '密码电报',
     county: '县级看板',
   },
   common: {
@@ -239,6 +241,7 @@ export const zhCN = {
       summary: '{year} 年度总结',
       year: '{year} 年度',
       inventory: '{date} 前清点',
+      telegram: '{direction} {serial}',
     },
     holidays: { new_year: '元旦', spring_festival: '春节', labour_day: '五一', national_day: '国庆' },
     registers: {

@@ -109,6 +109,31 @@ describe('agenda rows (issue 12: 待办)', () => {
     })
   })
 
+  it('E-01 a telegram without its receipt is a row of the telegram book, opening its row by serial', () => {
+    const received = sign(
+      'telegram.received',
+      {
+        telegramId: 'tg1',
+        serial: '2026-0007',
+        fromUnit: '县委办公室',
+        docNumber: '县机〔2026〕18号',
+        level: 'secret',
+        precedence: 'routine',
+        important: false,
+        earlyWarning: false,
+        receivedAt: at(1),
+      },
+      at(1),
+    )
+    const withTelegram = foldUnitRegister([received], CTX)
+    const [row] = byRule(agendaGroups(withTelegram, at(2), OFFICER).overdue, 'E-01')
+    expect(row).toMatchObject({
+      register: 'telegram',
+      subject: { kind: 'telegram', serial: '2026-0007', direction: 'received' },
+      target: { name: 'telegram', query: { q: '2026-0007' } },
+    })
+  })
+
   it('C-05 before closing the same hand-out is due soon (since null), not overdue', () => {
     const groups = agendaGroups(state, at(1), OFFICER)
     expect(byRule(groups.overdue, 'C-05')).toEqual([])

@@ -45,10 +45,12 @@ export type TodoSubject =
   | { readonly kind: 'meeting'; readonly from: string }
   | { readonly kind: 'plan' | 'summary' | 'year'; readonly year: string }
   | { readonly kind: 'inventory'; readonly date: string }
+  | { readonly kind: 'telegram'; readonly serial: string; readonly direction: 'received' | 'sent' }
   | { readonly kind: 'id'; readonly id: string }
 
 /** Where a row opens: only registers with a page (no dead links). */
-export type TodoTarget = { readonly name: 'register'; readonly query?: { readonly q: string } }
+/** The page an item opens, its row found by keyword (?q=). */
+export type TodoTarget = { readonly name: 'register' | 'telegram'; readonly query?: { readonly q: string } }
 
 /** Which step of an approval chain waits: a classifier's review or a leader's approval. */
 export type ApprovalStep = 'review' | 'approve'
@@ -122,6 +124,12 @@ function subjectOf(
   subject: string,
 ): { subject: TodoSubject; target: TodoTarget | null } {
   const carrier = state.carriers.get(subject)
+  const telegram = state.registers.telegram.telegrams.get(subject)
+  if (telegram !== undefined)
+    return {
+      subject: { kind: 'telegram', serial: telegram.serial, direction: telegram.direction },
+      target: { name: 'telegram', query: { q: telegram.serial } },
+    }
   if (carrier === undefined) return { subject: periodSubject(subject), target: null }
   return {
     subject: {

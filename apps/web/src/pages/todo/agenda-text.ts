@@ -53,6 +53,11 @@ export function subjectText(tr: Translator, s: TodoSubject): string {
       return tr.t(`todo.subject.${s.kind}`, { year: s.year })
     case 'inventory':
       return tr.t('todo.subject.inventory', { date: s.date })
+    case 'telegram':
+      return tr.t('todo.subject.telegram', {
+        serial: s.serial,
+        direction: tr.t(`telegram.direction.${s.direction}`),
+      })
     case 'id':
       return s.id
   }

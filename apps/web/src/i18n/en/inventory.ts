@@ -1,0 +1,98 @@
+import type { inventoryZh } from '../inventory-messages.ts'
+
+/** English of inventory-messages.ts, loaded with the other English texts only once English is chosen. */
+export const inventoryEn: typeof inventoryZh = {
+  inventory: {
+    title: 'Inventory',
+    basis:
+      'Rule C-13: a periodic inventory confirms every carrier present, so the register matches the items',
+    loading: "Opening the unit's register…",
+    readOnly: 'The officer records the inventory; read-only here',
+    duty: {
+      overdue: 'Inventory overdue: due by {date} (rule C-13)',
+      dueSoon: 'Inventory due soon: by {date} (rule C-13)',
+      next: 'Next inventory due by {date}',
+      last: 'Last inventory closed {date}: {result}',
+      never: 'No inventory taken yet',
+      runningNote: 'The duty is done when this inventory closes',
+    },
+    open: {
+      heading: 'Inventory under way',
+      since: 'Started {time} · {who}',
+      expected: 'Expected',
+      confirmed: 'Present',
+      missing: 'Missing',
+      pending: 'To check',
+      left: 'Left custody',
+      surplus: 'Surplus',
+      leftHint:
+        'Carriers destroyed, archived or lent since it started count as left custody at closing, not as gaps',
+    },
+    none: {
+      heading: 'No inventory under way',
+      hint: 'Starting records every carrier in custody now; confirm each one, then close the inventory',
+    },
+    scan: {
+      label: 'Scan or type a register number',
+      placeholder: 'e.g. 2026-0004 第 3 份',
+      button: 'Confirm',
+      hint: 'Scan a label or type the register number and copy number, then press Enter: one item each time',
+      confirmed: 'Confirmed present: {name}',
+      already: '{name} is already confirmed',
+      notExpected: '{name} was not in custody when this inventory started (registered since, or away then)',
+      left: '{name} left custody since the inventory started (destroyed, archived or lent): nothing to check',
+      ambiguous: '{serial} has copies {copies}: add the copy number, e.g. {serial} 第 {first} 份',
+      unknown: 'Nothing in the register is “{text}”: record an item the register lacks as a surplus item',
+      empty: 'Type or scan a register number',
+    },
+    list: {
+      keyword: 'Number / doc. no.',
+      keywordHint: 'Register number, document number or title',
+      status: 'Result',
+      serial: 'Register no.',
+      docNumber: 'Document no.',
+      titleCol: 'Title',
+      level: 'Level',
+      result: 'Result',
+      markedAt: 'Recorded',
+      empty: 'No carriers to check',
+      confirmOne: 'Confirm present',
+      confirmOneOf: 'Confirm present: {name}',
+      missingOf: 'Report missing: {name}',
+      heldBy: 'Reader: {reader}',
+    },
+    status: { pending: 'To check', confirmed: 'Present', missing: 'Missing', left: 'Left custody' },
+    past: {
+      heading: 'Past inventories',
+      empty: 'No closed inventory yet',
+      period: '{from} to {to}',
+      matched: 'Register matches',
+      mismatched: 'Mismatch',
+      figures: 'Expected {expected} · present {confirmed}',
+      gaps: 'Missing {missing} · unchecked {unconfirmed} · surplus {surplus}',
+      leftCustody: 'Left custody {n}',
+    },
+    anomalies: {
+      heading: 'Inventory gaps',
+      empty: 'No open inventory gap',
+      resolvedHeading: 'Resolved gaps ({n})',
+      kinds: { missing: 'Missing', unconfirmed: 'Unchecked', surplus: 'Surplus item' },
+      surplusItem: 'Surplus item',
+      foundAt: 'Found at the inventory {time}',
+      resolutions: {
+        found: 'Found',
+        incident: 'Reported as incident',
+        registered: 'Registered',
+        explained: 'Explained',
+      },
+      resolvedAt: '{time} {resolution}',
+    },
+    subject: {
+      start: 'Inventory of every carrier in custody now',
+      close:
+        'Expected {expected}: present {confirmed}, missing {missing}, to check {pending}, surplus {surplus}',
+      closeGaps: '. Missing and unchecked carriers then become gaps to trace or report',
+      surplus: 'An item the register lacks',
+    },
+  },
+}
