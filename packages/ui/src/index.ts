@@ -1,4 +1,5 @@
 export { CarrierStateName, STATE_TAG_TYPE } from './carrier-state.ts'
+export { default as FormDialog } from './FormDialog.vue'
 export { default as SchemaForm } from './forms/SchemaForm.vue'
 export { default as StrictDatePicker } from './forms/StrictDatePicker.vue'
 export { default as HistoryDrawer } from './HistoryDrawer.vue'
