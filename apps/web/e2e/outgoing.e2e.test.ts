@@ -132,7 +132,7 @@ describe.skipIf(!HAVE_CHROMIUM)('outgoing documents: from sign-out to reconcilia
    */
   async function choose(page: Page, form: ReturnType<typeof dialog>, label: string, option: string) {
     await pickOption(page, form.getByLabel(label), option)
-    await form.locator('.dialog-subject').click()
+    await form.locator('.sl-dialog-subject').click()
     await expect.poll(() => page.locator('.el-select-dropdown:visible').count()).toBe(0)
   }
 

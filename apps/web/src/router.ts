@@ -47,6 +47,18 @@ export const router = createRouter({
           meta: { titleKey: 'menu.telegram', township: true },
         },
         {
+          path: 'incident',
+          name: 'incident',
+          component: () => import('./pages/incident/IncidentPage.vue'),
+          meta: { titleKey: 'menu.incident', township: true },
+        },
+        {
+          path: 'publication',
+          name: 'publication',
+          component: () => import('./pages/publication/PublicationPage.vue'),
+          meta: { titleKey: 'menu.publication', township: true },
+        },
+        {
           path: 'handover',
           name: 'handover',
           component: () => import('./pages/handover/HandoverPage.vue'),

@@ -1,6 +1,8 @@
 import { handoverEn } from './en/handover.ts'
+import { incidentEn } from './en/incident.ts'
 import { inventoryEn } from './en/inventory.ts'
 import { outgoingEn } from './en/outgoing.ts'
+import { publicationEn } from './en/publication.ts'
 import { telegramEn } from './en/telegram.ts'
 import { workflowEn } from './en/workflow.ts'
 import { en } from './en.ts'
@@ -17,4 +19,6 @@ export const enMessages: MessageSchema = {
   ...outgoingEn,
   ...handoverEn,
   ...telegramEn,
+  ...publicationEn,
+  ...incidentEn,
 }

@@ -19,6 +19,8 @@ export const en: MessageSchema = {
     inventory: 'Inventory',
     handover: 'Hand-over',
     telegram: 'Cipher telegrams',
+    incident: 'Incidents',
+    publication: 'Publication review',
     county: 'County dashboard',
   },
   common: {

@@ -2,8 +2,10 @@ import type { DomainError, Level } from '@secledger/domain'
 import { LEVEL_LABEL_EN, LEVEL_LABEL_ZH } from '@secledger/domain'
 import { createI18n } from 'vue-i18n'
 import { handoverZh } from './handover-messages.ts'
+import { incidentZh } from './incident-messages.ts'
 import { inventoryZh } from './inventory-messages.ts'
 import { outgoingZh } from './outgoing-messages.ts'
+import { publicationZh } from './publication-messages.ts'
 import { telegramZh } from './telegram-messages.ts'
 import { workflowZh } from './workflow-messages.ts'
 import { type MessageSchema, zhCN } from './zh-CN.ts'
@@ -15,7 +17,16 @@ const LOCALE_KEY = 'secledger.locale'
 // Only zh-CN, the default, is in the first download; English comes with its chunk (en-messages.ts) when
 // chosen, before the switch (issue 12, "Bytes").
 const messages: Partial<Record<AppLocale, MessageSchema>> = {
-  'zh-CN': { ...zhCN, ...workflowZh, ...inventoryZh, ...outgoingZh, ...handoverZh, ...telegramZh },
+  'zh-CN': {
+    ...zhCN,
+    ...workflowZh,
+    ...inventoryZh,
+    ...outgoingZh,
+    ...handoverZh,
+    ...telegramZh,
+    ...publicationZh,
+    ...incidentZh,
+  },
 }
 
 export const i18n = createI18n<[MessageSchema], AppLocale, false>({

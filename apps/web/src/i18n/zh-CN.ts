@@ -18,6 +18,8 @@ export const zhCN = {
     inventory: '清查盘点',
     handover: '载体移交',
     telegram: '密码电报',
+    incident: '泄密事件',
+    publication: '信息公开审查',
     county: '县级看板',
   },
   common: {

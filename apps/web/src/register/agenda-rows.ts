@@ -46,11 +46,15 @@ export type TodoSubject =
   | { readonly kind: 'plan' | 'summary' | 'year'; readonly year: string }
   | { readonly kind: 'inventory'; readonly date: string }
   | { readonly kind: 'telegram'; readonly serial: string; readonly direction: 'received' | 'sent' }
+  | { readonly kind: 'leak'; readonly id: string }
+  | { readonly kind: 'incident'; readonly ref: string; readonly itemRef: string | null }
   | { readonly kind: 'id'; readonly id: string }
 
-/** Where a row opens: only registers with a page (no dead links). */
-/** The page an item opens, its row found by keyword (?q=). */
-export type TodoTarget = { readonly name: 'register' | 'telegram'; readonly query?: { readonly q: string } }
+/** The page an item opens, its row found by keyword (?q=); only registers with a page (no dead links). */
+export type TodoTarget = {
+  readonly name: 'register' | 'telegram' | 'publication' | 'incident'
+  readonly query?: { readonly q: string }
+}
 
 /** Which step of an approval chain waits: a classifier's review or a leader's approval. */
 export type ApprovalStep = 'review' | 'approve'
@@ -130,6 +134,20 @@ function subjectOf(
       subject: { kind: 'telegram', serial: telegram.serial, direction: telegram.direction },
       target: { name: 'telegram', query: { q: telegram.serial } },
     }
+  // rule R-06: a leak found online (its take-down and report deadlines) opens its row by id.
+  const leak = state.registers.publication.incidents.get(subject)
+  if (leak !== undefined)
+    return { subject: { kind: 'leak', id: leak.id }, target: { name: 'publication', query: { q: leak.id } } }
+  // rules X-01, X-02: an incident, or a missing carrier (`missing:<id>` once it counts as a leak), opens its row.
+  const incident = state.registers.incident.incidents.get(subject)
+  const missing = state.registers.incident.missing.get(subject.replace(/^missing:/, ''))
+  if (incident !== undefined || missing !== undefined) {
+    const ref = incident?.id ?? missing?.id ?? subject
+    return {
+      subject: { kind: 'incident', ref, itemRef: incident === undefined ? (missing?.itemRef ?? null) : null },
+      target: { name: 'incident', query: { q: ref } },
+    }
+  }
   if (carrier === undefined) return { subject: periodSubject(subject), target: null }
   return {
     subject: {

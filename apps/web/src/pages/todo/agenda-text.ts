@@ -58,6 +58,12 @@ export function subjectText(tr: Translator, s: TodoSubject): string {
         serial: s.serial,
         direction: tr.t(`telegram.direction.${s.direction}`),
       })
+    case 'leak':
+      return tr.t('publication.todoSubject', { id: s.id })
+    case 'incident':
+      return s.itemRef === null
+        ? tr.t('incident.todo.incident', { ref: s.ref })
+        : tr.t('incident.todo.missing', { ref: s.ref, item: s.itemRef })
     case 'id':
       return s.id
   }
