@@ -5,7 +5,7 @@ export const PASSWORD = 'secledger-demo'
 /** Signs in through the form, as a person would: 用户名, 密码, 登录. */
 export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(PASSWORD)
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
   await page.getByRole('button', { name: '登录' }).click()
 }
 

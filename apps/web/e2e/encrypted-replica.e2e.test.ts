@@ -201,7 +201,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
       expect(response?.ok()).toBe(true)
       await page.waitForURL(/\/register$/)
       await page.getByText('数据范围：本乡镇').waitFor()
-      expect(await page.getByLabel('密码').count()).toBe(0)
+      expect(await page.getByLabel('密码', { exact: true }).count()).toBe(0)
       // the sealed replica opened: the newest registration is on the first page
       await expect.poll(() => rowsWith(page, `${day.slice(0, 4)}-7240`).count(), { timeout: 15_000 }).toBe(1)
       await page.getByRole('status').getByText('已同步').waitFor({ timeout: 15_000 })
@@ -228,7 +228,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
       expect(response?.fromServiceWorker()).toBe(true)
       await page.waitForURL(/\/register$/)
       await page.getByText('数据范围：本乡镇').waitFor()
-      expect(await page.getByLabel('密码').count()).toBe(0)
+      expect(await page.getByLabel('密码', { exact: true }).count()).toBe(0)
       await page.getByRole('status').getByText(`待同步 ${unsent} 条`).waitFor({ timeout: 15_000 })
       // offline, the register can only come from the sealed doc updates on this device
       await expect.poll(() => rowsWith(page, offlineDocNumber).count(), { timeout: 15_000 }).toBe(1)
@@ -251,7 +251,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
       await page.locator('.top-user').click()
       await page.getByRole('menuitem', { name: '退出' }).click()
       await page.waitForURL(/\/login/)
-      await page.getByLabel('密码').waitFor()
+      await page.getByLabel('密码', { exact: true }).waitFor()
       const dump = await dumpBrowserStorage(page)
       expect(dump.counts[SESSION_KEYS] ?? 0).toBe(0)
       expect(dump.counts[OUTBOX]).toBe(unsent)
@@ -259,7 +259,7 @@ describe.skipIf(!HAVE_CHROMIUM)(
       // locked: a reload asks for the password
       await page.reload()
       await page.waitForURL(/\/login/)
-      await page.getByLabel('密码').waitFor()
+      await page.getByLabel('密码', { exact: true }).waitFor()
     })
 
     it('signing in again online sends the unsent events: the outbox empties and another member sees them', async () => {
