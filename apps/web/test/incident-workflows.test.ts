@@ -25,7 +25,7 @@ import {
 } from '../src/register/workflows/incident.ts'
 import { startValues, workflowForm } from '../src/register/workflows/workflow-form.ts'
 import { directoryOf, makeUser, type TestUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
-import { dryRunAs, signAs } from './signed-events.ts'
+import { dryRunAs, registeredAs, signAs } from './signed-events.ts'
 
 const officer = makeUser('officer1', ['officer'])
 const leader = makeUser('leader1', ['leader'])
@@ -97,26 +97,8 @@ const offered = (events: readonly EventEnvelope[], user: TestUser, now: number, 
   return INCIDENT_ROW_STEPS.filter((s) => s.available(ctx)).map((s) => s.id)
 }
 
-function registered(serial: string, ids: readonly string[], level: string, atMs: number): EventEnvelope {
-  return signAs(
-    officer,
-    'carrier.registered',
-    {
-      kind: 'paper',
-      direction: 'received',
-      issuer: '县委办公室',
-      docNumber: `县委发〔2026〕${serial.slice(-1)}号`,
-      title: '关于＊＊＊',
-      level,
-      periodYears: null,
-      scope: '镇领导班子',
-      serial,
-      receivedOn: '2026-03-04',
-      copies: ids.map((id, n) => ({ id, copyNumber: n + 1 })),
-    },
-    atMs,
-  )
-}
+const registered = (serial: string, ids: readonly string[], level: string, atMs: number) =>
+  registeredAs(officer, serial, ids, atMs, level)
 
 const carriers = [
   registered('2026-0001', ['c1', 'c2'], 'secret', T0 - HOUR),

@@ -27,7 +27,7 @@ import {
 } from '../src/register/workflows/inventory.ts'
 import { startValues, workflowForm } from '../src/register/workflows/workflow-form.ts'
 import { directoryOf, makeUser, type TestUser, UNIT, WORKDAY_10AM } from './fixtures.ts'
-import { dryRunAs, signAs } from './signed-events.ts'
+import { dryRunAs, registeredAs, signAs } from './signed-events.ts'
 
 const officer = makeUser('officer1', ['officer'])
 const leader = makeUser('leader1', ['leader'])
@@ -43,26 +43,8 @@ const MIN = 60_000
 const checkAs = (state: RegisterState, user: TestUser, type: string, now: number) =>
   dryRunAs(state, CTX, user, type, now)
 
-function registered(serial: string, ids: readonly string[], atMs: number): EventEnvelope {
-  return signAs(
-    officer,
-    'carrier.registered',
-    {
-      kind: 'paper',
-      direction: 'received',
-      issuer: '县委办公室',
-      docNumber: `县委发〔2026〕${serial.slice(-1)}号`,
-      title: '关于＊＊＊',
-      level: 'secret',
-      periodYears: null,
-      scope: '镇领导班子',
-      serial,
-      receivedOn: '2026-03-04',
-      copies: ids.map((id, n) => ({ id, copyNumber: n + 1 })),
-    },
-    atMs,
-  )
-}
+const registered = (serial: string, ids: readonly string[], atMs: number) =>
+  registeredAs(officer, serial, ids, atMs)
 
 const setup = [
   registered('2026-0001', ['c1', 'c2'], WORKDAY_10AM),

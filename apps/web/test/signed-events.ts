@@ -50,3 +50,31 @@ export function dryRunAs(
     return result.ok ? null : result.error
   }
 }
+
+/** A received paper document of `ids.length` copies (1, 2…) registered by `user` (rule C-01): the workflow tests' carriers. */
+export function registeredAs(
+  user: TestUser,
+  serial: string,
+  ids: readonly string[],
+  atMs: number,
+  level = 'secret',
+): EventEnvelope {
+  return signAs(
+    user,
+    'carrier.registered',
+    {
+      kind: 'paper',
+      direction: 'received',
+      issuer: '县委办公室',
+      docNumber: `县委发〔2026〕${serial.slice(-1)}号`,
+      title: '关于＊＊＊',
+      level,
+      periodYears: null,
+      scope: '镇领导班子',
+      serial,
+      receivedOn: '2026-03-04',
+      copies: ids.map((id, n) => ({ id, copyNumber: n + 1 })),
+    },
+    atMs,
+  )
+}
